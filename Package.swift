@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tollgate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tollgate", targets: ["tollgate"]),
+        .library(name: "TollgateCore", targets: ["TollgateCore"]),
+        .library(name: "TollgateServer", targets: ["TollgateServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libxml2 from the system (pkg-config libxml-2.0). Only TollgateXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Safe libxml2 wrapper: parsing without network or entities, typed XPath, XSD validation.
+        .target(name: "TollgateXML", dependencies: ["CLibXML2"]),
+        // Scenario model, loading, checking, running, assertions and reports. No CLI, no server.
+        .target(
+            name: "TollgateCore",
+            dependencies: [
+                "TollgateXML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The built-in Veeam Backup Enterprise Manager server (Hummingbird 2).
+        .target(
+            name: "TollgateServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The command line: wiring only.
+        .executableTarget(
+            name: "tollgate",
+            dependencies: [
+                "TollgateCore",
+                "TollgateServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "TollgateXMLTests", dependencies: ["TollgateXML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TollgateCoreTests", dependencies: ["TollgateCore", "TollgateXML"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TollgateServerTests",
+            dependencies: [
+                "TollgateServer",
+                "TollgateXML",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TollgateServer", "TollgateXML"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
