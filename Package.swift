@@ -67,7 +67,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TollgateXMLTests", dependencies: ["TollgateXML"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TollgateCoreTests", dependencies: ["TollgateCore", "TollgateXML"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TollgateCoreTests",
+            dependencies: [
+                "TollgateCore",
+                "TollgateXML",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "TollgateServerTests",
             dependencies: [

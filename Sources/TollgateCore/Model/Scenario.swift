@@ -1,0 +1,42 @@
+/// One test case: ordered steps run against the server, reported as one JUnit `<testcase>`.
+public struct Scenario: Sendable {
+    /// The scenario's name, unique within its file.
+    public var name: String
+    /// Where `- name:` of the scenario is written.
+    public var location: SourceLocation
+    /// Tags for `--tag` / `--skip-tag` selection.
+    public var tags: [String]
+    /// Whether requests carry the run's Enterprise Manager logon session.
+    public var session: SessionMode
+    /// When set, the scenario is reported as skipped with this reason and nothing is sent.
+    public var skipReason: String?
+    /// Steps that prepare the scenario; a failure here means "could not test" (JUnit `<error>`).
+    public var setup: [Step]
+    /// The steps under test; a failed expectation is a JUnit `<failure>`.
+    public var steps: [Step]
+    /// Steps that always run at the end, even after a failure (e.g. undo a state change).
+    public var teardown: [Step]
+
+    /// Creates a scenario.
+    public init(
+        name: String, location: SourceLocation, tags: [String] = [], session: SessionMode = .shared,
+        skipReason: String? = nil, setup: [Step] = [], steps: [Step], teardown: [Step] = []
+    ) {
+        self.name = name
+        self.location = location
+        self.tags = tags
+        self.session = session
+        self.skipReason = skipReason
+        self.setup = setup
+        self.steps = steps
+        self.teardown = teardown
+    }
+}
+
+/// How a scenario uses the run's Enterprise Manager logon session.
+public enum SessionMode: String, Sendable, Equatable, CaseIterable {
+    /// Send the run's `X-RestSvcSessionId` on every request (the default).
+    case shared
+    /// Send no session token (to test 401s, or to log on inside the scenario).
+    case none
+}

@@ -1,0 +1,153 @@
+import Foundation
+import TollgateXML
+
+/// Writes a ``RunReport`` as JUnit XML that Jenkins, GitLab, GitHub and Azure read the same way
+/// (DESIGN.md §5): a `<testsuites>` root, one `<testsuite>` per scenario file, one `<testcase>` per
+/// scenario, at most one of `<failure>`, `<error>`, `<skipped>` per case, counts computed from the cases.
+public struct JUnitReport: Sendable {
+    /// The name of the `<testsuites>` root.
+    public var name: String
+    /// The host name written on every suite.
+    public var hostname: String
+    /// Applied to every piece of text written (defence in depth: the runner masks too).
+    public var masker: SecretMasker
+    /// Adds non-standard `file`/`line` attributes to test cases (they break the Jenkins xUnit schema).
+    public var includeFileAndLine: Bool
+
+    /// Creates a writer.
+    public init(
+        name: String = "tollgate", hostname: String = ProcessInfo.processInfo.hostName,
+        masker: SecretMasker = SecretMasker(), includeFileAndLine: Bool = false
+    ) {
+        self.name = name
+        self.hostname = hostname
+        self.masker = masker
+        self.includeFileAndLine = includeFileAndLine
+    }
+
+    /// The report as an XML document.
+    public func render(_ run: RunReport) -> String {
+        let tally = run.tally
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"\(attribute(name))\" tests=\"\(tally.total)\" failures=\"\(tally.failed)\" "
+        xml += "errors=\"\(tally.errored)\" time=\"\(TimeFormatting.seconds(run.duration))\">\n"
+        for suite in run.suites {
+            xml += render(suite)
+        }
+        xml += "</testsuites>\n"
+        return xml
+    }
+
+    /// Writes the report atomically: to a temporary file beside `path`, then renamed over it,
+    /// so a killed run never leaves half a report.
+    public func write(_ run: RunReport, to path: String) throws {
+        let destination = URL(fileURLWithPath: path)
+        let temporary = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(render(run).utf8).write(to: temporary)
+        if rename(temporary.path, destination.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [
+                NSLocalizedDescriptionKey: "cannot rename report into place: \(String(cString: strerror(code)))"
+            ])
+        }
+    }
+
+    /// Checks, before a run, that a report can be written at `path`; returns a message saying why not.
+    public static func problemWriting(to path: String) -> String? {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            return "cannot write the JUnit report to \(path): folder \(directory) does not exist"
+        }
+        guard isDirectory.boolValue else {
+            return "cannot write the JUnit report to \(path): \(directory) is not a folder"
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            return "cannot write the JUnit report to \(path): folder \(directory) is not writable"
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "cannot write the JUnit report to \(path): it is a folder"
+        }
+        return nil
+    }
+
+    private func render(_ suite: SuiteReport) -> String {
+        let tally = Tally(suite.scenarios)
+        var xml = "  <testsuite name=\"\(attribute(suite.name))\" tests=\"\(tally.total)\" "
+        xml += "failures=\"\(tally.failed)\" errors=\"\(tally.errored)\" skipped=\"\(tally.skipped)\" "
+        xml += "time=\"\(TimeFormatting.seconds(suite.duration))\" "
+        xml += "timestamp=\"\(TimeFormatting.timestamp(suite.startedAt))\" hostname=\"\(attribute(hostname))\">\n"
+        let classname = Self.classname(forFile: suite.file)
+        for scenario in suite.scenarios {
+            xml += render(scenario, classname: classname)
+        }
+        xml += "  </testsuite>\n"
+        return xml
+    }
+
+    private func render(_ scenario: ScenarioReport, classname: String) -> String {
+        var xml = "    <testcase name=\"\(attribute(scenario.name))\" classname=\"\(attribute(classname))\" "
+        xml += "time=\"\(TimeFormatting.seconds(scenario.duration))\""
+        if includeFileAndLine {
+            xml += " file=\"\(attribute(scenario.location.file))\" line=\"\(scenario.location.line)\""
+        }
+        let renderer = FindingRenderer(useColor: false)
+        let steps = stepLog(scenario)
+        switch scenario.outcome {
+        case .passed:
+            if steps.isEmpty { return xml + "/>\n" }
+        case .failed(let finding):
+            xml += ">\n      <failure message=\"\(attribute(finding.message))\" type=\"assertion\">"
+            xml += text(renderer.render(finding)) + "</failure>"
+        case .errored(let finding):
+            xml += ">\n      <error message=\"\(attribute(finding.message))\" type=\"error\">"
+            xml += text(renderer.render(finding)) + "</error>"
+        case .skipped(let reason), .notRun(let reason):
+            xml += ">\n      <skipped message=\"\(attribute(reason))\"/>"
+        }
+        if case .passed = scenario.outcome { xml += ">" }
+        if !steps.isEmpty {
+            xml += "\n      <system-out>\(text(steps))</system-out>"
+        }
+        return xml + "\n    </testcase>\n"
+    }
+
+    /// One line per step and exchange: what ran, when, and how it ended.
+    private func stepLog(_ scenario: ScenarioReport) -> String {
+        var lines: [String] = []
+        for step in scenario.steps {
+            lines.append("\(step.outcome.label) \(step.phase.rawValue) \"\(step.name)\" (\(TimeFormatting.human(step.duration)))")
+            for exchange in step.exchanges {
+                let status = exchange.response.map { String($0.status) } ?? "no response"
+                let note = exchange.note.map { " \($0)" } ?? ""
+                lines.append(
+                    "  #\(exchange.attempt) +\(TimeFormatting.human(exchange.offset)) \(exchange.request.method) "
+                        + "\(exchange.request.url) -> \(status) in \(TimeFormatting.human(exchange.duration))\(note)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `Specs/veeam-em/tasks.yaml` → `veeam-em.tasks`: stable, unique per file, readable in CI tables.
+    public static func classname(forFile file: String) -> String {
+        var path = file
+        for prefix in ["./", "Specs/"] where path.hasPrefix(prefix) {
+            path.removeFirst(prefix.count)
+        }
+        for suffix in [".yaml", ".yml"] where path.hasSuffix(suffix) {
+            path.removeLast(suffix.count)
+        }
+        return path.replacingOccurrences(of: "/", with: ".")
+    }
+
+    private func attribute(_ value: String) -> String {
+        XMLEscaping.escapeAttribute(XMLEscaping.removingInvalidXMLCharacters(masker(value)))
+    }
+
+    private func text(_ value: String) -> String {
+        XMLEscaping.escapeText(XMLEscaping.removingInvalidXMLCharacters(masker(value)))
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Formats durations and dates the way reports need them.
+public enum TimeFormatting {
+    /// Seconds with exactly three decimals and a `.` separator ("1.234"); never negative, never NaN.
+    public static func seconds(_ duration: Duration) -> String {
+        let (whole, attoseconds) = duration.components
+        guard whole >= 0 else { return "0.000" }
+        let milliseconds = whole * 1000 + attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds / 1000).\(String(format: "%03lld", milliseconds % 1000))"
+    }
+
+    /// A short human form for the console: "850ms", "1.23s", "2m05s".
+    public static func human(_ duration: Duration) -> String {
+        let (whole, attoseconds) = duration.components
+        let milliseconds = max(0, whole * 1000 + attoseconds / 1_000_000_000_000_000)
+        if milliseconds < 1000 { return "\(milliseconds)ms" }
+        if milliseconds < 60_000 { return String(format: "%.2fs", Double(milliseconds) / 1000) }
+        return String(format: "%lldm%02llds", milliseconds / 60_000, (milliseconds % 60_000) / 1000)
+    }
+
+    /// UTC timestamp without zone suffix, `YYYY-MM-DDTHH:MM:SS`, as JUnit consumers expect.
+    public static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}

@@ -1,0 +1,216 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TollgateCore
+import TollgateServer
+
+/// `tollgate run`: load, check, run against a server (the built-in one by default), report.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenario files against an Enterprise Manager (the built-in one when --base-url is absent)."
+    )
+
+    /// Variables every scenario may use without declaring them.
+    static let builtInVariableNames: Set<String> = ["base_url"]
+
+    @Argument(help: "Scenario files or folders.")
+    var paths: [String] = ["Specs"]
+
+    @Option(help: "The server to test, e.g. https://em.example.com:9398. Absent: start the built-in server.")
+    var baseURL: String?
+
+    @Option(help: "Where to write the JUnit XML report.")
+    var junit: String = "Reports/junit.xml"
+
+    @Flag(help: "Add file/line attributes to test cases (breaks the Jenkins xUnit schema).")
+    var junitFileLine = false
+
+    @Option(help: "Run only scenarios with this tag (repeatable).")
+    var tag: [String] = []
+
+    @Option(help: "Leave out scenarios with this tag (repeatable).")
+    var skipTag: [String] = []
+
+    @Option(help: "How many scenarios run at once.")
+    var jobs: Int = 1
+
+    @Option(help: "Seconds one request may take, body included.")
+    var timeout: Double = 30
+
+    @Option(help: "Trust this PEM certificate (or bundle) for HTTPS.")
+    var cacert: String?
+
+    @Flag(help: "Do not verify TLS certificates (verification is on by default).")
+    var insecure = false
+
+    @Flag(help: "Stop starting scenarios after the first failure or error.")
+    var failFast = false
+
+    @Option(help: "Enterprise Manager user to log on as (once per run).")
+    var user: String?
+
+    @Option(help: "The environment variable holding the password.")
+    var passwordEnv: String = "TOLLGATE_PASSWORD"
+
+    @Option(help: "Largest response body accepted, in bytes.")
+    var maxBodyBytes: Int = 16 << 20
+
+    @Option(help: "Built-in server only: seconds a task stays Running.")
+    var builtinTaskSeconds: Double = 0.2
+
+    @Option(help: "Built-in server only: a fault rule KIND[=ARG][@METHOD:/path*] (repeatable).")
+    var builtinFault: [String] = []
+
+    @Option(help: "Log level of the built-in server's request log (trace, debug, info, notice, warning, error).")
+    var logLevel: String = "warning"
+
+    @OptionGroup var variables: VariableOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be more than 0") }
+        guard builtinTaskSeconds >= 0 else { throw ValidationError("--builtin-task-seconds must not be negative") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        let masker = SecretMasker()
+        let settings = try prepare(masker: masker)
+        if let problem = JUnitReport.problemWriting(to: junit) {
+            Terminal.err("error: \(problem)")
+            throw ExitStatus.invalidInput
+        }
+        if let baseURL {
+            try check(configuration(baseURL: baseURL, settings: settings))
+        }
+
+        let loaded = ScenarioLoader(
+            options: LoadOptions(externalVariables: Set(settings.variables.keys).union(Self.builtInVariableNames))
+        ).load(paths: paths)
+        let diagnostics = DiagnosticRenderer(useColor: Terminal.useColor(fileDescriptor: 2))
+        for diagnostic in loaded.diagnostics {
+            Terminal.err(diagnostics.render(diagnostic) + "\n")
+        }
+        if loaded.hasErrors {
+            Terminal.err("error: the scenario files are invalid; nothing was sent")
+            throw ExitStatus.invalidInput
+        }
+
+        var server: RunningServer?
+        let target: String
+        if let baseURL {
+            target = baseURL
+        } else {
+            let started = try await startBuiltInServer(credentials: settings.credentials)
+            server = started
+            target = started.baseURL
+            Terminal.out("Built-in Enterprise Manager listening on \(started.baseURL)")
+        }
+        let configuration = configuration(baseURL: target, settings: settings)
+        let report = await SignalTrap.cancellingOnInterrupt {
+            await runScenarios(loaded.suites, configuration: configuration, masker: masker)
+        }
+        await server?.stop()
+        try finish(report, masker: masker)
+    }
+
+    /// Credentials and variables, checked before anything runs.
+    private func prepare(masker: SecretMasker) throws -> (credentials: Credentials?, variables: [String: String]) {
+        let environment = ProcessInfo.processInfo.environment
+        var credentials: Credentials?
+        if let user {
+            guard let password = environment[passwordEnv], !password.isEmpty else {
+                Terminal.err("error: --user \(user) needs a password in the environment variable \(passwordEnv)")
+                throw ExitStatus.invalidInput
+            }
+            credentials = Credentials(user: user, password: password)
+        } else if baseURL == nil {
+            // The built-in server gets a fresh random password each run; it is never shown.
+            credentials = Credentials(user: "tollgate", password: UUID().uuidString)
+        }
+        if let credentials {
+            masker.addBasicCredentials(user: credentials.user, password: credentials.password)
+        }
+        return (credentials, try variables.values(environment: environment))
+    }
+
+    private func configuration(
+        baseURL: String, settings: (credentials: Credentials?, variables: [String: String])
+    ) -> RunConfiguration {
+        var configuration = RunConfiguration(baseURL: baseURL)
+        configuration.credentials = settings.credentials
+        configuration.variables = settings.variables
+        configuration.tagFilter = TagFilter(include: Set(tag), exclude: Set(skipTag))
+        configuration.jobs = jobs
+        configuration.requestTimeout = .milliseconds(Int64(timeout * 1000))
+        configuration.tls = TLSOptions(caCertificatePath: cacert, insecure: insecure)
+        configuration.failFast = failFast
+        configuration.maxBodyBytes = maxBodyBytes
+        return configuration
+    }
+
+    private func check(_ configuration: RunConfiguration) throws {
+        do {
+            try Runner.validate(configuration)
+        } catch {
+            Terminal.err("error: \(error)")
+            throw ExitStatus.invalidInput
+        }
+    }
+
+    private func startBuiltInServer(credentials: Credentials?) async throws -> RunningServer {
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        if let credentials {
+            configuration.users = [credentials.user: credentials.password]
+        }
+        configuration.taskDuration = .milliseconds(Int64(builtinTaskSeconds * 1000))
+        configuration.faultHeaderEnabled = true
+        do {
+            configuration.faults = try builtinFault.map { try FaultRule(parsing: $0) }
+        } catch {
+            Terminal.err("error: --builtin-fault: \(error)")
+            throw ExitStatus.invalidInput
+        }
+        var logger = Logger(label: "tollgate.server")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
+        return try await EnterpriseManagerServer(configuration: configuration, logger: logger).start()
+    }
+
+    private func runScenarios(_ suites: [Suite], configuration: RunConfiguration, masker: SecretMasker) async -> RunReport {
+        let total = suites.reduce(0) { $0 + $1.scenarios.filter { configuration.tagFilter.admits($0.tags) }.count }
+        let console = ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1))
+        let counter = ProgressCounter()
+        return await Runner(configuration: configuration, masker: masker).run(suites) { event in
+            switch event {
+            case .scenarioFinished(let scenario):
+                Terminal.out(masker(console.scenarioLine(scenario, index: counter.next(), total: total)))
+            case .logonFailed(let finding):
+                Terminal.err(masker("error: logon failed: \(finding.message)"))
+            case .loggedOff(let success, let message) where !success:
+                Terminal.err(masker("warning: logoff failed: \(message ?? "unknown reason")"))
+            default:
+                break
+            }
+        }
+    }
+
+    private func finish(_ report: RunReport, masker: SecretMasker) throws {
+        let console = ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1))
+        let details = console.details(report)
+        if !details.isEmpty {
+            Terminal.out("\n" + masker(details))
+        }
+        do {
+            try JUnitReport(masker: masker, includeFileAndLine: junitFileLine).write(report, to: junit)
+            Terminal.out("\nJUnit report: \(junit)")
+        } catch {
+            Terminal.err("error: could not write the JUnit report to \(junit): \(error)")
+        }
+        Terminal.out(console.summary(report))
+        throw ExitStatus.forRun(report)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `tollgate` command: a thin layer over TollgateCore and TollgateServer.
+@main
+struct Tollgate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tollgate",
+        abstract: "Protocol conformance harness for the Veeam Backup Enterprise Manager REST API.",
+        version: "0.1.0",
+        subcommands: [RunCommand.self, LintCommand.self, XPathCommand.self, ServeCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}
