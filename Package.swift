@@ -66,6 +66,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libFuzzer targets (README: Fuzzing). Without -DFUZZING they only print how to build them.
+        .executableTarget(name: "FuzzScenarioLoader", dependencies: ["TollgateCore"], path: "Fuzz/FuzzScenarioLoader"),
+        .executableTarget(name: "FuzzXPath", dependencies: ["TollgateXML"], path: "Fuzz/FuzzXPath"),
         .testTarget(name: "TollgateXMLTests", dependencies: ["TollgateXML"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TollgateCoreTests",

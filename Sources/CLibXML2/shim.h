@@ -1,5 +1,14 @@
 #ifndef TOLLGATE_CLIBXML2_SHIM_H
 #define TOLLGATE_CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/*
+ * libxml2's headers include the system ICU headers (<unicode/ucnv.h>) when libxml2 was built with ICU.
+ * Foundation ships its own, different copy of those headers (_FoundationICU), and any Swift file that
+ * sees both modules then fails to compile ("'UErrorCode' has different definitions in different modules").
+ * TollgateXML never touches ICU converters (only the layout of xmlCharEncodingHandler, which it never
+ * uses by value, depends on this), so the ICU part of libxml2's headers is hidden.
+ */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
