@@ -1,0 +1,63 @@
+import TollgateXML
+
+/// Evaluates XPath expressions on a response body, parsing it once per call.
+/// No libxml2 document outlives the call (the TollgateXML rule), so callers get plain values back.
+public enum BodyQuery {
+    /// Evaluates each expression on the XML body; the outer error means the body is unusable, the inner
+    /// results carry per-expression evaluation errors.
+    public static func evaluate(
+        _ expressions: [XPathExpression], inXML body: [UInt8]
+    ) throws(UnusableBody) -> [Result<XPathValue, XMLError>] {
+        guard body.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(expected: .xml) }
+        do {
+            return try XMLDocument.withParsed(body) { document in
+                var results: [Result<XPathValue, XMLError>] = []
+                for expression in expressions {
+                    do throws(XMLError) {
+                        results.append(.success(try document.evaluate(expression)))
+                    } catch {
+                        results.append(.failure(error))
+                    }
+                }
+                return results
+            }
+        } catch let error as XMLError {
+            throw .notXML(error)
+        } catch {
+            throw .notXML(.malformedDocument(message: String(describing: error), line: 1, column: 1))
+        }
+    }
+
+    /// Evaluates each expression on the XML mapping of the JSON body (see ``JSONDocumentMapping``).
+    public static func evaluate(
+        _ expressions: [XPathExpression], inJSON body: [UInt8]
+    ) throws(UnusableBody) -> [Result<XPathValue, XMLError>] {
+        guard body.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(expected: .json) }
+        let mapped: [UInt8]
+        do {
+            mapped = try JSONDocumentMapping.xml(fromJSON: body)
+        } catch {
+            throw .notJSON(error)
+        }
+        do {
+            return try evaluate(expressions, inXML: mapped)
+        } catch .notXML(let error) {
+            // The mapping always writes well-formed XML; say so plainly if it ever did not.
+            throw .notJSON(JSONMappingError(message: "cannot map to XML: \(error)", line: 1, column: 1))
+        }
+    }
+
+    /// Evaluates the expressions on the body read as `kind`.
+    public static func evaluate(
+        _ expressions: [XPathExpression], in body: [UInt8], as kind: UnusableBody.BodyKind
+    ) throws(UnusableBody) -> [Result<XPathValue, XMLError>] {
+        switch kind {
+        case .xml: return try evaluate(expressions, inXML: body)
+        case .json: return try evaluate(expressions, inJSON: body)
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

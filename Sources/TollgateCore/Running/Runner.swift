@@ -1,0 +1,211 @@
+import Foundation
+
+/// Runs suites against a server: logs on once, runs the selected scenarios (up to `jobs` at a time),
+/// logs off, and returns every outcome in input order.
+///
+/// The runner never prints and never throws; every problem becomes an outcome. All texts in the report
+/// and in events are masked with the runner's ``SecretMasker``.
+public struct Runner: Sendable {
+    /// How long the logoff may take when the run was interrupted (the run must end within a second).
+    static let interruptedLogoffTimeout: Duration = .milliseconds(700)
+    /// The longest a normal logoff may take.
+    static let logoffTimeout: Duration = .seconds(10)
+
+    /// The run's settings.
+    public let configuration: RunConfiguration
+    /// Masks secrets everywhere; the reporters should use the same instance.
+    public let masker: SecretMasker
+
+    /// Creates a runner.
+    public init(configuration: RunConfiguration, masker: SecretMasker) {
+        self.configuration = configuration
+        self.masker = masker
+    }
+
+    /// Checks what would otherwise fail later: the base URL's shape and the `--cacert` file.
+    public static func validate(_ configuration: RunConfiguration) throws(RunConfigurationError) {
+        let base = configuration.baseURL
+        guard let url = URL(string: base), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https"
+        else {
+            throw RunConfigurationError(
+                "--base-url \(base): not an http:// or https:// URL (e.g. https://em.example.com:9398)")
+        }
+        guard let host = url.host, !host.isEmpty else {
+            throw RunConfigurationError("--base-url \(base): the URL has no host name")
+        }
+        if url.query != nil || url.fragment != nil {
+            throw RunConfigurationError("--base-url \(base): remove the query or fragment; steps add their own")
+        }
+        if configuration.jobs < 1 {
+            throw RunConfigurationError("--jobs \(configuration.jobs): must be at least 1")
+        }
+        if configuration.requestTimeout <= .zero {
+            throw RunConfigurationError("--timeout must be longer than zero")
+        }
+        if configuration.tls.insecure, configuration.tls.caCertificatePath != nil {
+            throw RunConfigurationError("--insecure and --cacert contradict each other; use one")
+        }
+        if let path = configuration.tls.caCertificatePath {
+            _ = try HTTPTransport.loadCertificates(path)
+        }
+    }
+
+    /// Runs the suites. Scenarios the tag filter does not admit are left out of the report (and a suite
+    /// left empty is omitted). On task cancellation the run returns promptly: finished scenarios are kept,
+    /// the others become `.notRun(reason: "interrupted")`, and the logoff is still attempted briefly.
+    public func run(_ suites: [Suite], events: @escaping @Sendable (RunEvent) -> Void) async -> RunReport {
+        let startedAt = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
+        if let credentials = configuration.credentials {
+            masker.addBasicCredentials(user: credentials.user, password: credentials.password)
+        }
+
+        let selected: [Suite] = suites.compactMap { suite in
+            var kept = suite
+            kept.scenarios = suite.scenarios.filter { configuration.tagFilter.admits($0.tags) }
+            return kept.scenarios.isEmpty ? nil : kept
+        }
+        let plan = selected.indices.flatMap { suiteIndex in
+            selected[suiteIndex].scenarios.indices.map { PlannedScenario(suite: suiteIndex, scenario: $0) }
+        }
+        var results = [ScenarioReport?](repeating: nil, count: plan.count)
+        func scenario(_ item: PlannedScenario) -> Scenario { selected[item.suite].scenarios[item.scenario] }
+        func finish(_ index: Int, _ outcome: Outcome) {
+            let item = plan[index]
+            let report = Self.report(for: scenario(item), in: selected[item.suite], outcome: outcome)
+            results[index] = report
+            events(.scenarioFinished(report))
+        }
+
+        // Skipped scenarios send nothing.
+        for index in plan.indices {
+            if let reason = scenario(plan[index]).skipReason { finish(index, .skipped(reason: masker(reason))) }
+        }
+        let runnable = plan.indices.filter { results[$0] == nil }
+
+        let transport: HTTPTransport
+        do {
+            transport = try HTTPTransport(configuration: configuration)
+        } catch {
+            let finding = Finding(message: masker(error.message))
+            for index in runnable { finish(index, .errored(finding)) }
+            return assemble(selected, plan, results, startedAt, clock.now - start, interrupted: false)
+        }
+
+        // Log on once, if any scenario to run uses the shared session.
+        let sessions = SessionManager(configuration: configuration, transport: transport, masker: masker)
+        var session: LogonSession?
+        var logonFailure: Finding?
+        var interrupted = false
+        if let credentials = configuration.credentials,
+            runnable.contains(where: { scenario(plan[$0]).session == .shared })
+        {
+            do {
+                session = try await sessions.logOn(credentials)
+                events(.loggedOn)
+            } catch {
+                switch error {
+                case .failed(let finding):
+                    logonFailure = finding
+                    events(.logonFailed(finding))
+                case .cancelled:
+                    interrupted = true
+                }
+            }
+        }
+
+        let context = RunContext(
+            configuration: configuration, transport: transport, masker: masker, session: session,
+            evaluator: ExpectationEvaluator(schemas: SchemaCache()))
+        var queue: [Int] = []
+        for index in runnable {
+            if let logonFailure, scenario(plan[index]).session == .shared {
+                finish(index, .errored(logonFailure))
+            } else {
+                queue.append(index)
+            }
+        }
+
+        var stopReason: String? = interrupted ? StepExecution.interrupted : nil
+        if stopReason == nil {
+            await withTaskGroup(of: (Int, ScenarioReport).self) { group in
+                var next = 0
+                func startNext() {
+                    let index = queue[next]
+                    next += 1
+                    let item = plan[index]
+                    let suite = selected[item.suite]
+                    let execution = ScenarioExecution(suite: suite, scenario: scenario(item), context: context)
+                    events(.scenarioStarted(name: masker(execution.scenario.name), suite: masker(suite.name)))
+                    group.addTask { (index, await execution.run()) }
+                }
+                while next < queue.count, next < max(1, configuration.jobs) { startNext() }
+                for await (index, report) in group {
+                    results[index] = report
+                    events(.scenarioFinished(report))
+                    if Task.isCancelled {
+                        stopReason = StepExecution.interrupted
+                    } else if configuration.failFast, stopReason == nil {
+                        switch report.outcome {
+                        case .failed, .errored: stopReason = "not run: --fail-fast"
+                        default: break
+                        }
+                    }
+                    if stopReason == nil, next < queue.count { startNext() }
+                }
+            }
+        }
+        if Task.isCancelled { interrupted = true }
+        for index in plan.indices where results[index] == nil {
+            finish(index, .notRun(reason: interrupted ? StepExecution.interrupted : stopReason ?? "not run"))
+        }
+
+        // Log off, also after failures and interruptions (then in a task that is not cancelled, briefly).
+        if let session {
+            let timeout = interrupted ? Self.interruptedLogoffTimeout : min(configuration.requestTimeout, Self.logoffTimeout)
+            let result = await Task.detached { await sessions.logOff(session, timeout: timeout) }.value
+            events(.loggedOff(success: result.success, message: result.message))
+        }
+        await Task.detached { await transport.shutdown() }.value
+        return assemble(selected, plan, results, startedAt, clock.now - start, interrupted: interrupted)
+    }
+
+    /// A report for a scenario that did not run its steps (skipped, not run, logon failed).
+    private static func report(for scenario: Scenario, in suite: Suite, outcome: Outcome) -> ScenarioReport {
+        ScenarioReport(
+            name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
+            startedAt: Date(), duration: .zero, outcome: outcome, steps: [])
+    }
+
+    /// Groups scenario reports back into suites, in input order.
+    private func assemble(
+        _ suites: [Suite], _ plan: [PlannedScenario], _ results: [ScenarioReport?], _ startedAt: Date,
+        _ duration: Duration, interrupted: Bool
+    ) -> RunReport {
+        var grouped = [[ScenarioReport]](repeating: [], count: suites.count)
+        for (item, result) in zip(plan, results) {
+            let report =
+                result
+                ?? Self.report(
+                    for: suites[item.suite].scenarios[item.scenario], in: suites[item.suite],
+                    outcome: .notRun(reason: StepExecution.interrupted))
+            grouped[item.suite].append(report)
+        }
+        let suiteReports = suites.indices.map { index in
+            let scenarios = grouped[index]
+            let first = scenarios.map(\.startedAt).min() ?? startedAt
+            let last = scenarios.map { $0.startedAt.addingTimeInterval(Self.seconds($0.duration)) }.max() ?? first
+            return SuiteReport(
+                name: suites[index].name, file: suites[index].file, startedAt: first,
+                duration: .milliseconds(max(0, Int64((last.timeIntervalSince(first) * 1000).rounded()))),
+                scenarios: scenarios)
+        }
+        return RunReport(suites: suiteReports, startedAt: startedAt, duration: duration, interrupted: interrupted)
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,164 @@
+/// Runs one step: builds the request, sends it (repeatedly when polling), checks the final response
+/// and takes its captures.
+///
+/// Outcomes: a transport problem, an unusable body or a rejected session is `.errored`; an expectation,
+/// capture or poll condition that does not hold is `.failed`; an interruption is `.notRun`.
+struct StepExecution: Sendable {
+    /// The run's shared state.
+    let context: RunContext
+    /// Builds masked findings for the step's suite.
+    let findings: FindingMaker
+    /// The scenario's session mode.
+    let mode: SessionMode
+
+    /// The reason recorded when the run is interrupted.
+    static let interrupted = "interrupted"
+
+    /// Runs `step`; captured values are added to `scope`.
+    func run(_ step: Step, phase: StepReport.Phase, scope: inout VariableScope) async -> StepReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var exchanges: [Exchange] = []
+        func report(_ outcome: Outcome) -> StepReport {
+            StepReport(
+                name: findings.masker(step.name), location: step.location, phase: phase, duration: clock.now - start,
+                exchanges: exchanges, outcome: outcome)
+        }
+
+        let built: RequestBuilder.Built
+        do {
+            built = try context.builder.build(step.request, scope: scope, mode: mode)
+        } catch {
+            return report(.errored(findings.make(error.message, at: error.location)))
+        }
+        let request = built.request
+
+        var attempt = 0
+        let response: ReceivedResponse
+        while true {
+            attempt += 1
+            let sentAt = clock.now
+            let received: ReceivedResponse
+            do {
+                received = try await context.transport.send(request)
+            } catch {
+                let exchange = record(request, nil, attempt, sentAt - start, clock.now - sentAt, note: nil)
+                exchanges.append(exchange)
+                if case .cancelled = error { return report(.notRun(reason: Self.interrupted)) }
+                return report(
+                    .errored(
+                        findings.make(
+                            "\(request.method) \(request.url): \(error.message)", at: step.request.location,
+                            exchange: exchange)))
+            }
+            let duration = clock.now - sentAt
+
+            guard let poll = step.poll else {
+                exchanges.append(record(request, received, attempt, sentAt - start, duration, note: nil))
+                if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
+                response = received
+                break
+            }
+
+            let reading: PollConditions.Reading
+            do {
+                reading = try PollConditions.read(poll, body: received.body)
+            } catch {
+                exchanges.append(record(request, received, attempt, sentAt - start, duration, note: nil))
+                if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
+                let message: String
+                switch error {
+                case .unusable(let unusable): message = "poll attempt \(attempt): \(unusable.message)"
+                case .evaluation(let text): message = text
+                }
+                return report(.errored(findings.make(message, at: poll.location, exchange: exchanges.last)))
+            }
+            exchanges.append(record(request, received, attempt, sentAt - start, duration, note: reading.note))
+            if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
+
+            if reading.failWhen, let failWhen = poll.failWhen {
+                var notes = ["fail-when \(failWhen.source) held on attempt \(attempt) (status \(received.status))"]
+                if let state = reading.state { notes.append("State: \(state)") }
+                if let success = reading.success { notes.append("Result Success: \(success)") }
+                if let message = reading.resultMessage { notes.append("Result Message: \(message)") }
+                return report(
+                    .failed(
+                        findings.make(
+                            "terminal condition \(failWhen.source) held at attempt \(attempt)", at: failWhen.location,
+                            exchange: exchanges.last, notes: notes)))
+            }
+            if reading.until {
+                response = received
+                break
+            }
+            if clock.now.advanced(by: poll.interval) >= start.advanced(by: poll.timeout) {
+                let last = reading.state.map { "last state \($0)" } ?? "last status \(received.status)"
+                let attempts = attempt == 1 ? "1 attempt" : "\(attempt) attempts"
+                return report(
+                    .failed(
+                        findings.make(
+                            "poll timed out after \(DurationFormatting.seconds(poll.timeout)) (\(attempts), \(last))",
+                            at: poll.location, exchange: exchanges.last,
+                            notes: ["until \(poll.until.source) never held"])))
+            }
+            do {
+                try await Task.sleep(for: poll.interval)
+            } catch {
+                return report(.notRun(reason: Self.interrupted))
+            }
+        }
+
+        switch context.evaluator.evaluate(step.expect, response: response) {
+        case .passed:
+            break
+        case .failed(let failures, let extra):
+            var notes = failures.map(\.message) + extra
+            if response.status >= 400, let said = ServerErrorMessage.extract(from: response.body) {
+                notes.append("server said: \(said)")
+            }
+            let first = failures[0]
+            return report(.failed(findings.make(first.message, at: first.location, exchange: exchanges.last, notes: notes)))
+        case .errored(let message, let location, let notes):
+            return report(.errored(findings.make(message, at: location, exchange: exchanges.last, notes: notes)))
+        }
+
+        do {
+            for value in try CaptureEvaluator.evaluate(step.captures, response: response) {
+                if value.isSecret { context.masker.add(value.value) }
+                scope.set(value.name, value.value)
+            }
+        } catch {
+            switch error {
+            case .notFound(let message, let location):
+                return report(.failed(findings.make(message, at: location, exchange: exchanges.last)))
+            case .unusable(let message, let location):
+                return report(.errored(findings.make(message, at: location, exchange: exchanges.last)))
+            }
+        }
+        return report(.passed)
+    }
+
+    /// `.errored` when the run's token was sent and the server answered 401 without the step expecting it:
+    /// the session expired or was refused. The runner does not log on again (no retry storm).
+    private func sessionRejected(
+        _ step: Step, _ built: RequestBuilder.Built, _ response: ReceivedResponse, _ exchange: Exchange?
+    ) -> Outcome? {
+        guard built.sendsSessionToken, response.status == 401,
+            !(step.expect.status?.value.contains(401) ?? false)
+        else { return nil }
+        var notes = ["the run's X-RestSvcSessionId was sent and refused; Tollgate does not log on again"]
+        if let said = ServerErrorMessage.extract(from: response.body) { notes.append("server said: \(said)") }
+        return .errored(
+            findings.make(
+                "session expired or rejected (401)", at: step.request.location, exchange: exchange, notes: notes))
+    }
+
+    private func record(
+        _ request: OutgoingRequest, _ response: ReceivedResponse?, _ attempt: Int, _ offset: Duration,
+        _ duration: Duration, note: String?
+    ) -> Exchange {
+        ExchangeRecorder.record(
+            request: request, response: response, attempt: attempt, offset: offset, duration: duration, note: note,
+            masker: context.masker)
+    }
+}

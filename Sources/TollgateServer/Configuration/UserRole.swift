@@ -1,0 +1,19 @@
+/// The Enterprise Manager role of a user, which decides what the user may do.
+///
+/// Enterprise Manager knows three roles. The built-in server models one difference between
+/// them: only a Portal Administrator may run job actions (start, stop, retry, sync,
+/// toggleScheduleEnabled); the others get `403 Forbidden` ("Access denied"), as the reference
+/// describes for a Restore Operator starting a job.
+public enum UserRole: String, Sendable, Equatable, CaseIterable {
+    /// Portal Administrator: everything.
+    case portalAdministrator = "portal-administrator"
+    /// Portal User: may read, may not run job actions.
+    case portalUser = "portal-user"
+    /// Restore Operator: may read, may not run job actions.
+    case restoreOperator = "restore-operator"
+
+    /// Whether the role may start, stop, retry and toggle jobs.
+    public var mayRunJobActions: Bool {
+        self == .portalAdministrator
+    }
+}

@@ -1,0 +1,238 @@
+/// Builds the resource trees of the Enterprise Manager, with `Href`s on the scheme, host and
+/// port the client used. Attribute orders copy real server output (reference §1.1):
+/// `Href Name Type Rel` on links, `UID Name Href Type` on references, `Href Type Name UID`
+/// on entity roots.
+struct ResourceFactory: Sendable {
+    /// `scheme://host:port`, no trailing slash.
+    var origin: String
+    var backupServer: BackupServer
+
+    /// The API versions listed by `GET /api/` and accepted by `?v=` (besides `latest`).
+    static let supportedVersions = ["v1_5", "v1_6", "v1_7"]
+
+    func url(_ path: String) -> String {
+        origin + "/api" + path
+    }
+
+    func link(_ rel: String, _ path: String, type: String? = nil, name: String? = nil) -> ResourceNode {
+        ResourceNode(
+            "Link",
+            attributes: [
+                ResourceAttribute("Href", .string(url(path))),
+                ResourceAttribute("Name", .optional(name)),
+                ResourceAttribute("Type", .optional(type)),
+                ResourceAttribute("Rel", .string(rel)),
+            ],
+            jsonKeyOrder: ["Rel", "Href", "Name", "Type"])
+    }
+
+    func links(_ items: [ResourceNode]) -> ResourceNode {
+        ResourceNode("Links", children: items, jsonShape: .list)
+    }
+
+    // MARK: Entry point and sessions
+
+    /// `GET /api/`: no `Href` on the root (JSON `"Href": null`), as real servers answer.
+    func enterpriseManager() -> ResourceNode {
+        let versions = Self.supportedVersions.map { version in
+            ResourceNode(
+                "SupportedVersion",
+                attributes: [ResourceAttribute("Name", .string(version))],
+                children: [links([link("Create", "/sessionMngr/?v=\(version)", type: "LogonSession")])],
+                jsonKeyOrder: ["Links", "Name"])
+        }
+        return ResourceNode(
+            "EnterpriseManager",
+            attributes: [ResourceAttribute("Href", .null), ResourceAttribute("Type", .null)],
+            children: [
+                links([
+                    link("Down", "/logonSessions", type: "LogonSessionList"),
+                    link("Create", "/sessionMngr/?v=latest", type: "LogonSession"),
+                ]),
+                ResourceNode("SupportedVersions", children: versions, jsonShape: .wrappedList("SupportedVersions")),
+            ])
+    }
+
+    func logonSession(_ session: LogonSessionRecord) -> ResourceNode {
+        let path = "/logonSessions/\(session.id)"
+        return ResourceNode(
+            "LogonSession",
+            attributes: [ResourceAttribute("Href", .string(url(path))), ResourceAttribute("Type", .string("LogonSession"))],
+            children: [
+                links([
+                    link("Up", "/", type: "EnterpriseManager"),
+                    link("Down", "/jobs", type: "JobReferenceList"),
+                    link("Down", "/tasks", type: "TaskList"),
+                    link("Down", "/jobs?format=Entity", type: "JobList"),
+                    link("Delete", path),
+                ]),
+                .leaf("UserName", .string(session.userName)),
+                .leaf("SessionId", .string(session.id)),
+            ])
+    }
+
+    func logonSessions(_ sessions: [LogonSessionRecord]) -> ResourceNode {
+        ResourceNode("LogonSessions", children: sessions.map(logonSession), jsonShape: .wrappedList("LogonSessions"))
+    }
+
+    // MARK: Jobs
+
+    private func jobPath(_ kind: JobKind, _ job: InventoryJob) -> String {
+        "\(kind.collectionPath)/\(job.id)"
+    }
+
+    private func uid(_ kind: JobKind, _ job: InventoryJob) -> String {
+        "urn:veeam:\(kind.uidKind):\(job.id)"
+    }
+
+    private var upLink: ResourceNode {
+        link("Up", "/backupServers/\(backupServer.id)", type: "BackupServerReference", name: backupServer.name)
+    }
+
+    private func sessionsLink(_ kind: JobKind, _ job: InventoryJob) -> ResourceNode {
+        if job.jobType == "Replica" {
+            return link("Down", jobPath(kind, job) + "/replicaSessions", type: "ReplicaJobSessionReferenceList")
+        }
+        return link("Down", jobPath(kind, job) + "/backupSessions", type: "BackupJobSessionReferenceList")
+    }
+
+    /// A reference: `<Ref>` inside a list, `<EntityRef>` as a root.
+    func jobReference(_ kind: JobKind, _ job: InventoryJob, element: String) -> ResourceNode {
+        let path = jobPath(kind, job)
+        return ResourceNode(
+            element,
+            attributes: [
+                ResourceAttribute("UID", .string(uid(kind, job))),
+                ResourceAttribute("Name", .string(job.name)),
+                ResourceAttribute("Href", .string(url(path))),
+                ResourceAttribute("Type", .string(kind.referenceType)),
+            ],
+            children: [
+                links([
+                    upLink,
+                    link("Alternate", path + "?format=Entity", type: kind.entityType, name: job.name),
+                    sessionsLink(kind, job),
+                ])
+            ],
+            jsonKeyOrder: ["Links", "UID", "Name", "Href", "Type"])
+    }
+
+    func jobReferences(_ kind: JobKind, _ jobs: [InventoryJob]) -> ResourceNode {
+        ResourceNode(
+            "EntityReferences", children: jobs.map { jobReference(kind, $0, element: "Ref") },
+            jsonShape: .wrappedList("Refs"))
+    }
+
+    /// The entity (`?format=Entity`) with the links of reference §5.3 / §6.2.
+    func jobEntity(_ kind: JobKind, _ job: InventoryJob) -> ResourceNode {
+        let path = jobPath(kind, job)
+        var items = [upLink]
+        switch kind {
+        case .job:
+            items += [
+                link("Alternate", path, type: "JobReference", name: job.name),
+                link("Edit", path, type: "JobReference", name: job.name),
+                link("Clone", path + "?action=clone"),
+                link("ToggleScheduleEnabled", path + "?action=toggleScheduleEnabled"),
+                link("Down", path + "/includes", type: "ObjectInJobList"),
+                sessionsLink(kind, job),
+                link("Create", path + "/includes", type: "ObjectInJob"),
+            ]
+            if job.jobType == "BackupCopy" {
+                items.append(link("Sync", path + "?action=sync"))
+            } else {
+                items += [
+                    link("Start", path + "?action=start"),
+                    link("Stop", path + "?action=stop"),
+                    link("Retry", path + "?action=retry"),
+                ]
+            }
+        case .agentJob:
+            // The vendor documents the agent entity's Alternate link with Type="JobReference".
+            items += [
+                link("Alternate", path, type: "JobReference", name: job.name),
+                link("Down", path + "/includes", type: "ObjectInJobList"),
+                link("ToggleScheduleEnabled", path + "?action=toggleScheduleEnabled"),
+                sessionsLink(kind, job),
+                link("Start", path + "?action=start"),
+                link("Stop", path + "?action=stop"),
+                link("Retry", path + "?action=retry"),
+            ]
+        }
+        return ResourceNode(
+            kind.entityType,
+            attributes: [
+                ResourceAttribute("Href", .string(url(path + "?format=Entity"))),
+                ResourceAttribute("Type", .string(kind.entityType)),
+                ResourceAttribute("Name", .string(job.name)),
+                ResourceAttribute("UID", .string(uid(kind, job))),
+            ],
+            children: [
+                links(items),
+                .leaf("JobType", .string(job.jobType)),
+                .leaf("Platform", .string(job.platform)),
+                .leaf("Description", .string(job.description)),
+                .leaf("ScheduleConfigured", .bool(job.scheduleConfigured)),
+                .leaf("ScheduleEnabled", .bool(job.scheduleEnabled)),
+                .leaf("NextRun", .optional(job.nextRun)),
+            ])
+    }
+
+    func jobEntities(_ kind: JobKind, _ jobs: [InventoryJob]) -> ResourceNode {
+        ResourceNode(
+            kind.entityListRoot, children: jobs.map { jobEntity(kind, $0) },
+            jsonShape: .wrappedList(kind.entityListRoot))
+    }
+
+    // MARK: Tasks
+
+    /// A task; its `Delete` link carries `Type="Task"` as in the vendor's toggle example.
+    func task(_ task: TaskSnapshot) -> ResourceNode {
+        let path = "/tasks/\(task.id)"
+        var children = [
+            links([link("Delete", path, type: "Task")]),
+            .leaf("TaskId", .string(task.id)),
+            .leaf("State", .string(task.state)),
+            .leaf("Operation", .string(task.operation)),
+        ]
+        if let result = task.result {
+            children.append(
+                ResourceNode(
+                    "Result",
+                    attributes: [ResourceAttribute("Success", .bool(result.success))],
+                    children: [.leaf("Message", .string(result.message))]))
+        }
+        return ResourceNode(
+            "Task",
+            attributes: [ResourceAttribute("Href", .string(url(path))), ResourceAttribute("Type", .string("Task"))],
+            children: children)
+    }
+
+    func tasks(_ tasks: [TaskSnapshot]) -> ResourceNode {
+        ResourceNode("Tasks", children: tasks.map(task), jsonShape: .wrappedList("Tasks"))
+    }
+
+    /// An empty reference list (the session lists linked from every job).
+    func emptyReferences() -> ResourceNode {
+        ResourceNode("EntityReferences", jsonShape: .wrappedList("Refs"))
+    }
+
+    // MARK: Errors
+
+    /// `<Error Message StatusCode>`; `FirstChanceExceptionMessage` repeats the message on 500s as in
+    /// the real capture; absent values are `null` in JSON, whose keys are alphabetical.
+    static func error(_ error: APIError) -> ResourceNode {
+        ResourceNode(
+            "Error",
+            attributes: [
+                ResourceAttribute("Message", .string(error.message)),
+                ResourceAttribute("StatusCode", .int(error.status)),
+                ResourceAttribute("Status", .null),
+            ],
+            children: [
+                .leaf("FirstChanceExceptionMessage", error.status >= 500 ? .string(error.message) : .null),
+                .leaf("StackTrace", .null),
+            ],
+            jsonKeyOrder: ["FirstChanceExceptionMessage", "Message", "StackTrace", "Status", "StatusCode"])
+    }
+}

@@ -1,0 +1,46 @@
+/// One response body as a tree: an element name, ordered attributes, children and an
+/// optional text value. Rendered to XML by `xmlDocument()` and to JSON by `jsonDocument(camelCase:)`,
+/// so that both representations always carry the same facts.
+struct ResourceNode: Sendable, Equatable {
+    /// How the node turns into JSON (reference §9).
+    enum JSONShape: Sendable, Equatable {
+        /// Attributes and children become the properties of one object.
+        case object
+        /// The children become an array (`"Links": [ … ]`).
+        case list
+        /// The children become an array inside an object under the given key
+        /// (`{"Refs": [ … ]}` for `EntityReferences`, `"SupportedVersions": {"SupportedVersions": [ … ]}`).
+        case wrappedList(String)
+    }
+
+    var name: String
+    var attributes: [ResourceAttribute]
+    var children: [ResourceNode]
+    /// Text content of a leaf element; `.null` leaves the element out of XML.
+    var value: ResourceValue?
+    var jsonShape: JSONShape
+    /// JSON keys in this order, when the default order (see `jsonDocument(camelCase:)`) differs
+    /// from the captures; keys not listed follow in the default order.
+    var jsonKeyOrder: [String]
+
+    init(
+        _ name: String,
+        attributes: [ResourceAttribute] = [],
+        children: [ResourceNode] = [],
+        value: ResourceValue? = nil,
+        jsonShape: JSONShape = .object,
+        jsonKeyOrder: [String] = []
+    ) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.value = value
+        self.jsonShape = jsonShape
+        self.jsonKeyOrder = jsonKeyOrder
+    }
+
+    /// A leaf element with a value, e.g. `<State>Running</State>`.
+    static func leaf(_ name: String, _ value: ResourceValue) -> ResourceNode {
+        ResourceNode(name, value: value)
+    }
+}

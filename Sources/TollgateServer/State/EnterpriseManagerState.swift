@@ -1,0 +1,203 @@
+import Foundation
+
+/// Everything that changes while the server runs: logon sessions, jobs and tasks.
+///
+/// An actor, so every change is atomic: concurrent toggles of one job each flip
+/// `ScheduleEnabled` exactly once. Task states are computed from the clock when read.
+actor EnterpriseManagerState {
+    private let users: [String: String]
+    private let roles: [String: UserRole]
+    private let idleTimeout: Duration
+    private let taskDuration: Duration
+    private let clock = ContinuousClock()
+
+    private var sessions: [String: LogonSessionRecord] = [:]
+    private var sessionIDsByToken: [String: String] = [:]
+    private var jobs: [JobKind: [InventoryJob]]
+    private var tasks: [Int: TaskRecord] = [:]
+    private var lastTaskNumber = 0
+
+    init(configuration: ServerConfiguration) {
+        self.users = configuration.users
+        self.roles = configuration.roles
+        self.idleTimeout = configuration.sessionIdleTimeout
+        self.taskDuration = configuration.taskDuration
+        self.jobs = [.job: configuration.inventory.jobs, .agentJob: configuration.inventory.agentJobs]
+    }
+
+    // MARK: Logon sessions
+
+    /// Creates a session when the credentials are right; nil otherwise.
+    func logOn(user: String, password: String, version: String) -> LogonSessionRecord? {
+        removeExpiredSessions()
+        guard let expected = users[user], Self.constantTimeEquals(expected, password) else {
+            return nil
+        }
+        let id = UUID().uuidString.lowercased()
+        let record = LogonSessionRecord(
+            id: id,
+            token: Data(id.utf8).base64EncodedString(),
+            userName: user,
+            role: roles[user] ?? .portalAdministrator,
+            version: version,
+            lastSeen: clock.now)
+        sessions[id] = record
+        sessionIDsByToken[record.token] = id
+        return record
+    }
+
+    /// The live session of `token`, whose idle clock restarts; 401 when there is none.
+    func authenticate(token: String?) throws(APIError) -> LogonSessionRecord {
+        guard let token, let id = sessionIDsByToken[token], var record = sessions[id] else {
+            throw APIError.noSession
+        }
+        let now = clock.now
+        if record.lastSeen.duration(to: now) > idleTimeout {
+            removeSession(id)
+            throw APIError.noSession
+        }
+        record.lastSeen = now
+        sessions[id] = record
+        return record
+    }
+
+    /// Ends the session of `token` at once (fault `expire-session`).
+    func expire(token: String?) {
+        guard let token, let id = sessionIDsByToken[token] else { return }
+        removeSession(id)
+    }
+
+    /// The live sessions of `user`, oldest first.
+    func sessions(of user: String) -> [LogonSessionRecord] {
+        removeExpiredSessions()
+        return sessions.values.filter { $0.userName == user }.sorted { $0.lastSeen < $1.lastSeen || ($0.lastSeen == $1.lastSeen && $0.id < $1.id) }
+    }
+
+    /// The live session `id` if it belongs to `user`.
+    func session(id: String, of user: String) -> LogonSessionRecord? {
+        removeExpiredSessions()
+        guard let record = sessions[id.lowercased()], record.userName == user else { return nil }
+        return record
+    }
+
+    /// Logs session `id` of `user` off; false when there is no such session.
+    func logOff(id: String, of user: String) -> Bool {
+        guard let record = session(id: id, of: user) else { return false }
+        removeSession(record.id)
+        return true
+    }
+
+    // MARK: Jobs
+
+    /// The jobs of one collection, in inventory order.
+    func jobs(_ kind: JobKind) -> [InventoryJob] {
+        jobs[kind] ?? []
+    }
+
+    /// One job by its GUID (any case).
+    func job(_ kind: JobKind, id: String) -> InventoryJob? {
+        jobs[kind]?.first { $0.id == id.lowercased() }
+    }
+
+    /// Runs a job action and returns its new task.
+    ///
+    /// `toggleScheduleEnabled` flips `ScheduleEnabled` here, when the task is created, if the
+    /// task is going to succeed; a task forced to fail or never finish (`taskFault`:
+    /// `task-fails`, `task-never-finishes`) leaves the job as it was.
+    func run(
+        _ action: JobAction,
+        on kind: JobKind,
+        jobID: String,
+        session: LogonSessionRecord,
+        taskFault: FaultKind?
+    ) throws(APIError) -> TaskSnapshot {
+        guard var list = jobs[kind], let index = list.firstIndex(where: { $0.id == jobID.lowercased() }) else {
+            throw APIError.notFound("\(kind.entityType) with id [\(jobID)] was not found.")
+        }
+        let job = list[index]
+        guard let operation = kind.operation(for: action), action.isSupported(byJobType: job.jobType) else {
+            throw APIError.badRequest("Action '\(action.rawValue)' is not supported for job \"\(job.name)\" of type \(job.jobType).")
+        }
+        let outcome: TaskOutcome
+        switch taskFault {
+        case .taskNeverFinishes?:
+            outcome = .neverFinishes
+        case .taskFails(let message)?:
+            outcome = .fails(message: message ?? "Job \"\(job.name)\" failed: simulated failure (Tollgate fault task-fails).")
+        default:
+            outcome = .succeeds(message: action.successMessage(jobName: job.name))
+        }
+        if action == .toggleScheduleEnabled, case .succeeds = outcome {
+            list[index].scheduleEnabled.toggle()
+            jobs[kind] = list
+        }
+        lastTaskNumber += 1
+        let record = TaskRecord(
+            number: lastTaskNumber,
+            sessionID: session.id,
+            operation: operation,
+            created: clock.now,
+            outcome: outcome,
+            passesThroughOperationFinished: action == .sync)
+        tasks[record.number] = record
+        return record.snapshot(at: record.created, duration: taskDuration)
+    }
+
+    // MARK: Tasks
+
+    /// The tasks of `session`, in creation order.
+    func tasks(of session: LogonSessionRecord) -> [TaskSnapshot] {
+        let now = clock.now
+        return tasks.values.filter { $0.sessionID == session.id }
+            .sorted { $0.number < $1.number }
+            .map { $0.snapshot(at: now, duration: taskDuration) }
+    }
+
+    /// Task `task-N` if `session` created it.
+    func task(id: String, of session: LogonSessionRecord) -> TaskSnapshot? {
+        record(id: id, of: session)?.snapshot(at: clock.now, duration: taskDuration)
+    }
+
+    /// Deletes task `task-N` of `session`; false when there is no such task.
+    func deleteTask(id: String, of session: LogonSessionRecord) -> Bool {
+        guard let record = record(id: id, of: session) else { return false }
+        tasks[record.number] = nil
+        return true
+    }
+
+    // MARK: Helpers
+
+    private func record(id: String, of session: LogonSessionRecord) -> TaskRecord? {
+        let lowered = id.lowercased()
+        guard lowered.hasPrefix("task-"), let number = Int(lowered.dropFirst(5)),
+            let record = tasks[number], record.sessionID == session.id
+        else { return nil }
+        return record
+    }
+
+    private func removeSession(_ id: String) {
+        guard let record = sessions.removeValue(forKey: id) else { return }
+        sessionIDsByToken[record.token] = nil
+        tasks = tasks.filter { $0.value.sessionID != id }
+    }
+
+    private func removeExpiredSessions() {
+        let now = clock.now
+        for record in sessions.values where record.lastSeen.duration(to: now) > idleTimeout {
+            removeSession(record.id)
+        }
+    }
+
+    /// Compares without an early exit, so timing does not reveal how much of a password matched.
+    private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
+        var difference = a.count ^ b.count
+        for index in 0..<max(a.count, b.count) {
+            let x = index < a.count ? a[index] : 0
+            let y = index < b.count ? b[index] : 0
+            difference |= Int(x ^ y)
+        }
+        return difference == 0
+    }
+}

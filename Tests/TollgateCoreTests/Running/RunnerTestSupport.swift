@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+
+@testable import TollgateCore
+
+/// Collects events from a run (they may arrive from several tasks).
+final class EventLog: Sendable {
+    private let events = Mutex<[RunEvent]>([])
+
+    func record(_ event: RunEvent) {
+        events.withLock { $0.append(event) }
+    }
+
+    var all: [RunEvent] { events.withLock { $0 } }
+
+    var finished: [ScenarioReport] {
+        all.compactMap {
+            if case .scenarioFinished(let report) = $0 { return report }
+            return nil
+        }
+    }
+
+    var started: [String] {
+        all.compactMap {
+            if case .scenarioStarted(let name, _) = $0 { return name }
+            return nil
+        }
+    }
+}
+
+enum RunnerTestSupport {
+    /// A configuration for `server` with the stub's credentials and a short timeout.
+    static func configuration(
+        _ baseURL: String, logOn: Bool = true, timeout: Duration = .seconds(5), jobs: Int = 1
+    ) -> RunConfiguration {
+        RunConfiguration(
+            baseURL: baseURL,
+            credentials: logOn
+                ? Credentials(user: StubEnterpriseManager.user, password: StubEnterpriseManager.password) : nil,
+            jobs: jobs, requestTimeout: timeout)
+    }
+
+    /// Runs and returns the report, the events and the masker used.
+    static func run(
+        _ suites: [Suite], _ configuration: RunConfiguration
+    ) async -> (report: RunReport, events: EventLog, masker: SecretMasker) {
+        let masker = SecretMasker()
+        let events = EventLog()
+        let report = await Runner(configuration: configuration, masker: masker).run(suites) { events.record($0) }
+        return (report, events, masker)
+    }
+
+    /// Every string in a value, as `dump` prints it (to search for secrets).
+    static func dumpText(_ value: Any) -> String {
+        var text = ""
+        dump(value, to: &text, maxDepth: .max, maxItems: .max)
+        return text
+    }
+}
+
+extension Outcome {
+    var finding: Finding? {
+        switch self {
+        case .failed(let finding), .errored(let finding): return finding
+        default: return nil
+        }
+    }
+
+    var isPassed: Bool {
+        if case .passed = self { return true }
+        return false
+    }
+
+    var isFailed: Bool {
+        if case .failed = self { return true }
+        return false
+    }
+
+    var isErrored: Bool {
+        if case .errored = self { return true }
+        return false
+    }
+
+    var notRunReason: String? {
+        if case .notRun(let reason) = self { return reason }
+        return nil
+    }
+}
