@@ -169,7 +169,6 @@ struct ServeCommand: AsyncParsableCommand {
             throw invalid("--fault: \(error)")
         }
         configuration.faultHeaderEnabled = faultHeader
-        configuration.requestLogLevel = .info
         return configuration
     }
 }

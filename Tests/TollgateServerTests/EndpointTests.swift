@@ -235,18 +235,18 @@ struct EndpointTests {
 
     @Test("sync on a backup copy job: StartJobSync, OperationFinished, then Finished")
     func sync() async throws {
-        try await withServer(.live) { server in
+        try await withServer(.live, testConfiguration(taskDuration: .milliseconds(300))) { server in
             let token = try await server.logOn()
             let accepted = try await server.post("/api/jobs/\(copyJobID)?action=sync", token: token)
             #expect(accepted.status == 202)
             #expect(try xpath("string(/em:Task/em:Operation)", accepted.body) == "StartJobSync")
             let url = try xpath("string(/em:Task/@Href)", accepted.body)
-            var states: [String] = []
+            var states = [try xpath("string(/em:Task/em:State)", accepted.body)]
             for _ in 0..<100 {
                 let state = try xpath("string(/em:Task/em:State)", try await server.get(url, token: token).body)
                 if states.last != state { states.append(state) }
                 if state == "Finished" { break }
-                try await Task.sleep(for: .milliseconds(20))
+                try await Task.sleep(for: .milliseconds(50))
             }
             #expect(states == ["Running", "OperationFinished", "Finished"])
             let finished = try await server.get(url, token: token)

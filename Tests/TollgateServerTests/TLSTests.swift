@@ -33,7 +33,7 @@ struct TLSTests {
         var configuration = testConfiguration()
         configuration.tls = .selfSigned
         try await withLiveServer(configuration) { server, _ in
-            try await withClient(server.baseURL) { stranger in
+            try await withClient(server.baseURL, connectTimeout: .milliseconds(500)) { stranger in
                 await #expect(throws: (any Error).self) { _ = try await stranger.get("/api/") }
             }
         }
@@ -54,11 +54,14 @@ struct TLSTests {
         configuration.tls = .files(certificatePath: certificatePath, keyPath: keyPath)
         let server = try await EnterpriseManagerServer(configuration: configuration, logger: quietLogger).start()
         #expect(server.certificatePEM == nil)
-        let response = await Result {
-            try await withClient(server.baseURL, trusting: generated.certificatePEM) { client in try await client.get("/api/") }
+        let answer: LiveResponse
+        do {
+            answer = try await withClient(server.baseURL, trusting: generated.certificatePEM) { client in try await client.get("/api/") }
+        } catch {
+            await server.stop()
+            throw error
         }
         await server.stop()
-        let answer = try response.get()
         #expect(answer.status == 200)
         #expect(try xpath("string(/em:EnterpriseManager/em:Links/em:Link[1]/@Href)", answer.body).hasPrefix("https://"))
 

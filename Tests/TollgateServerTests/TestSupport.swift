@@ -91,10 +91,10 @@ final class LiveClient: Sendable {
     let http: HTTPClient
     let baseURL: String
 
-    init(baseURL: String, trusting certificatePEM: String? = nil) throws {
+    init(baseURL: String, trusting certificatePEM: String? = nil, connectTimeout: TimeAmount = .seconds(5)) throws {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
-        configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))
+        configuration.timeout = .init(connect: connectTimeout, read: .seconds(20))
         if let certificatePEM {
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8)))
@@ -146,9 +146,10 @@ final class LiveClient: Sendable {
 
 /// Runs `body` with a client for `baseURL`, shutting it down however `body` ends.
 func withClient<T: Sendable>(
-    _ baseURL: String, trusting certificatePEM: String? = nil, _ body: (LiveClient) async throws -> T
+    _ baseURL: String, trusting certificatePEM: String? = nil, connectTimeout: TimeAmount = .seconds(5),
+    _ body: (LiveClient) async throws -> T
 ) async throws -> T {
-    let client = try LiveClient(baseURL: baseURL, trusting: certificatePEM)
+    let client = try LiveClient(baseURL: baseURL, trusting: certificatePEM, connectTimeout: connectTimeout)
     do {
         let result = try await body(client)
         await client.shutdown()

@@ -25,16 +25,20 @@ enum CaptureEvaluator {
     }
 
     /// Every capture's value, in order, or the first problem.
-    static func evaluate(_ captures: [Capture], response: ReceivedResponse) throws(Problem) -> [Value] {
+    static func evaluate(
+        _ captures: [Capture], response: ReceivedResponse, variables: [String: String] = [:]
+    ) throws(Problem) -> [Value] {
         var values: [Value] = []
         for capture in captures {
-            let text = try value(of: capture, in: response)
+            let text = try value(of: capture, in: response, variables: variables)
             values.append(Value(name: capture.name, value: text, isSecret: capture.isSecret))
         }
         return values
     }
 
-    private static func value(of capture: Capture, in response: ReceivedResponse) throws(Problem) -> String {
+    private static func value(
+        of capture: Capture, in response: ReceivedResponse, variables: [String: String]
+    ) throws(Problem) -> String {
         let subject = "capture `\(capture.name)`"
         switch capture.source {
         case .header(let name):
@@ -47,7 +51,7 @@ enum CaptureEvaluator {
             if case .json = capture.source { kind = .json } else { kind = .xml }
             let results: [Result<XPathValue, XMLError>]
             do {
-                results = try BodyQuery.evaluate([query.expression], in: response.body, as: kind)
+                results = try BodyQuery.evaluate([query.expression], in: response.body, as: kind, variables: variables)
             } catch {
                 throw .unusable(message: "\(subject): \(error.message)", location: capture.location)
             }

@@ -10,8 +10,10 @@ struct ExpectationEvaluator: Sendable {
     /// XSDs loaded once per run.
     let schemas: SchemaCache
 
-    /// The verdict on `response`.
-    func evaluate(_ expect: Expectations, response: ReceivedResponse) -> ExpectationVerdict {
+    /// The verdict on `response`; `variables` are bound to `$name` references in XPath queries.
+    func evaluate(
+        _ expect: Expectations, response: ReceivedResponse, variables: [String: String] = [:]
+    ) -> ExpectationVerdict {
         var failures: [ExpectationFailure] = []
         var problem: (message: String, location: SourceLocation)?
         var notes: [String] = []
@@ -36,7 +38,7 @@ struct ExpectationEvaluator: Sendable {
         for (assertions, kind) in [(expect.xpath, UnusableBody.BodyKind.xml), (expect.json, .json)]
         where !assertions.isEmpty {
             do {
-                failures += try Self.check(assertions, kind: kind, body: response.body)
+                failures += try Self.check(assertions, kind: kind, body: response.body, variables: variables)
             } catch {
                 problem = problem ?? (error.message, assertions[0].location)
             }
@@ -91,9 +93,10 @@ struct ExpectationEvaluator: Sendable {
 
     /// XPath assertions on the body read as `kind`; throws when the body cannot be read that way.
     static func check(
-        _ assertions: [Assertion], kind: UnusableBody.BodyKind, body: [UInt8]
+        _ assertions: [Assertion], kind: UnusableBody.BodyKind, body: [UInt8], variables: [String: String] = [:]
     ) throws(UnusableBody) -> [ExpectationFailure] {
-        let results = try BodyQuery.evaluate(assertions.map(\.query.expression), in: body, as: kind)
+        let results = try BodyQuery.evaluate(
+            assertions.map(\.query.expression), in: body, as: kind, variables: variables)
         let label = kind == .xml ? "xpath" : "json"
         var failures: [ExpectationFailure] = []
         for (assertion, result) in zip(assertions, results) {

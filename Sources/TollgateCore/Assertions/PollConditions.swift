@@ -45,14 +45,15 @@ enum PollConditions {
         namespaces: [:])
 
     /// Reads the conditions and probes on `body`.
-    static func read(_ poll: PollSpec, body: [UInt8]) throws(Problem) -> Reading {
+    static func read(_ poll: PollSpec, body: [UInt8], variables: [String: String] = [:]) throws(Problem) -> Reading {
         var expressions = [poll.until.expression]
         if let failWhen = poll.failWhen { expressions.append(failWhen.expression) }
         let probes = [stateProbe, successProbe, messageProbe]
         expressions += probes.compactMap { $0 }
         let results: [Result<XPathValue, XMLError>]
         do {
-            results = try BodyQuery.evaluate(expressions, in: body, as: poll.bodyKind == .json ? .json : .xml)
+            results = try BodyQuery.evaluate(
+                expressions, in: body, as: poll.bodyKind == .json ? .json : .xml, variables: variables)
         } catch {
             throw .unusable(error)
         }

@@ -90,6 +90,9 @@ public enum PredicateEvaluator {
         case .string(let text):
             let actual = value.stringValue
             return (actual == text, quote(actual) + emptyNodeSetNote(value))
+        case .template(let template):
+            // Resolved into `.string` before a step is checked (Expectations.resolvingTemplates); as written otherwise.
+            return compare(.string(template.source), with: value)
         case .number(let number):
             let actual = value.numberValue
             let shown = NumberFormatting.xpath(actual)

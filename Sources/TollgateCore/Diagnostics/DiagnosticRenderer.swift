@@ -41,7 +41,8 @@ public struct DiagnosticRenderer: Sendable {
                 + (shown.isEmpty ? "" : " " + shown))
             var marker = String(repeating: "^", count: caretCount)
             if let label = diagnostic.label, !label.isEmpty { marker += " " + Self.sanitize(label) }
-            lines.append(gutter + " " + bar + " " + String(repeating: " ", count: caretPad) + paint(marker, accent + Style.bold))
+            let padding = String(repeating: " ", count: caretPad)
+            lines.append(gutter + " " + bar + " " + padding + paint(marker, accent + Style.bold))
         }
         if let help = diagnostic.help, !help.isEmpty {
             lines.append(gutter + " " + paint("= help:", Style.bold) + " " + Self.sanitize(help))

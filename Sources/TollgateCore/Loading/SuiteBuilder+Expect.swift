@@ -198,10 +198,12 @@ extension SuiteBuilder {
                 help: node.isNull ? "write `\"\"` for an empty string, or quote `\"null\"`" : nil)
             return nil
         }
-        guard scalar.isPlain else { return .string(scalar.string) }
-        if let flag = Self.boolean(scalar.string) { return .boolean(flag) }
-        if Self.isDecimalNumber(scalar.string), let value = Double(scalar.string) { return .number(value) }
-        return .string(scalar.string)
+        if scalar.isPlain {
+            if let flag = Self.boolean(scalar.string) { return .boolean(flag) }
+            if Self.isDecimalNumber(scalar.string), let value = Double(scalar.string) { return .number(value) }
+        }
+        guard scalar.string.contains("{{") else { return .string(scalar.string) }
+        return template(node).map { .template($0) }
     }
 
     /// Compiles a regular expression; nil, with an error, when it is invalid.

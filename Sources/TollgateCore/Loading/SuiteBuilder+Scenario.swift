@@ -11,7 +11,8 @@ extension SuiteBuilder {
                 if uri.isEmpty {
                     error("empty namespace URI for prefix `\(entry.key)`", at: entry.value, label: problem)
                 } else {
-                    let message = entry.key.isEmpty ? "empty namespace prefix" : "invalid namespace prefix `\(entry.key)`"
+                    let message =
+                        entry.key.isEmpty ? "empty namespace prefix" : "invalid namespace prefix `\(entry.key)`"
                     error(message, at: entry.keyLocation, width: entry.keyWidth, label: problem)
                 }
                 continue

@@ -12,6 +12,17 @@ extension SuiteBuilder {
         }
         do {
             let expression = try XPathExpression(text, namespaces: namespaces)
+            let undefined = expression.variableReferences.filter { !knownVariables.contains($0.name) }
+            for reference in undefined {
+                let suggestion = Suggestion.closest(to: reference.name, in: knownVariables.sorted())
+                error(
+                    "undefined variable `$\(reference.name)`",
+                    at: positions.location(ofUTF8Offset: reference.offset, in: text),
+                    width: reference.name.unicodeScalars.count + 1, label: "not defined at this point",
+                    help: suggestion.map { "did you mean `$\($0)`?" }
+                        ?? "define it under `variables:`, capture it in an earlier step, or pass --var \(reference.name)=VALUE")
+            }
+            guard undefined.isEmpty else { return nil }
             return XPathQuery(source: text, location: positions.valueStart, expression: expression)
         } catch {
             reportXPathError(error, expression: text, positions: positions)

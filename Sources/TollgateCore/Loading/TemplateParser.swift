@@ -57,7 +57,9 @@ struct TemplateParser {
     /// `[A-Za-z_][A-Za-z0-9_.-]*`
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "_.-".unicodeScalars.contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCIILetter || $0.isASCIIDigit || "_.-".unicodeScalars.contains($0)
+        }
     }
 
     private static func closingBraces(in scalars: [Unicode.Scalar], from start: Int) -> Int? {

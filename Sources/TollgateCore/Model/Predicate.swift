@@ -7,6 +7,8 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
     case number(Double)
     /// A boolean; compared with the actual value converted by XPath `boolean()`.
     case boolean(Bool)
+    /// A string with `{{variables}}`, resolved when the step runs, then compared as a string.
+    case template(Template)
 
     /// The value as the user would write it.
     public var description: String {
@@ -14,6 +16,7 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
         case .string(let text): return "\"\(text)\""
         case .number(let number): return NumberFormatting.xpath(number)
         case .boolean(let flag): return flag ? "true" : "false"
+        case .template(let template): return "\"\(template.source)\""
         }
     }
 }

@@ -77,7 +77,7 @@ struct HTTPTransport: Sendable {
             // AsyncHTTPClient's deadline stops waiting for the response head but not a body that trickles
             // in, so the whole exchange races a timer: whichever finishes first wins, the other is cancelled.
             return try await withThrowingTaskGroup(of: ReceivedResponse?.self) { group in
-                group.addTask {
+                group.addTask { [outgoing] in
                     let response = try await client.execute(outgoing, deadline: deadline)
                     let body = try await readBody(response)
                     return ReceivedResponse(

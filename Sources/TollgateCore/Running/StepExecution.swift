@@ -62,7 +62,7 @@ struct StepExecution: Sendable {
 
             let reading: PollConditions.Reading
             do {
-                reading = try PollConditions.read(poll, body: received.body)
+                reading = try PollConditions.read(poll, body: received.body, variables: scope.values)
             } catch {
                 exchanges.append(record(request, received, attempt, sentAt - start, duration, note: nil))
                 if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
@@ -108,7 +108,13 @@ struct StepExecution: Sendable {
             }
         }
 
-        switch context.evaluator.evaluate(step.expect, response: response) {
+        let expect: Expectations
+        do {
+            expect = try step.expect.resolvingTemplates(scope.resolve)
+        } catch {
+            return report(.errored(findings.make("undefined variable `\(error.name)`", at: error.location)))
+        }
+        switch context.evaluator.evaluate(expect, response: response, variables: scope.values) {
         case .passed:
             break
         case .failed(let failures, let extra):
@@ -123,7 +129,7 @@ struct StepExecution: Sendable {
         }
 
         do {
-            for value in try CaptureEvaluator.evaluate(step.captures, response: response) {
+            for value in try CaptureEvaluator.evaluate(step.captures, response: response, variables: scope.values) {
                 if value.isSecret { context.masker.add(value.value) }
                 scope.set(value.name, value.value)
             }

@@ -13,16 +13,24 @@ extension EnterpriseManagerResponder {
             return Reply(status: 200, body: factory.enterpriseManager())
         case .logon:
             return try await logOn(facts, factory: factory)
-        default:
-            break
+        case .resource(let resource):
+            if faults.contains(.expireSession) {
+                await state.expire(token: facts.token)
+            }
+            let session = try await state.authenticate(token: facts.token)
+            return try await serve(resource, session: session, facts: facts, faults: faults, factory: factory)
         }
-        if faults.contains(.expireSession) {
-            await state.expire(token: facts.token)
-        }
-        let session = try await state.authenticate(token: facts.token)
-        switch route {
-        case .entryPoint, .logon:
-            return Reply(status: 200, body: factory.enterpriseManager())
+    }
+
+    /// Handles a request that carries a live session.
+    private func serve(
+        _ resource: Route.Resource,
+        session: LogonSessionRecord,
+        facts: RequestFacts,
+        faults: [FaultKind],
+        factory: ResourceFactory
+    ) async throws(APIError) -> Reply {
+        switch resource {
         case .logonSessions:
             return Reply(status: 200, body: factory.logonSessions(await state.sessions(of: session.userName)))
         case .logonSession(let id):

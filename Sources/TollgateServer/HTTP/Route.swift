@@ -1,16 +1,24 @@
 /// The resources the server answers, matched from the path below `/api` (case-insensitive,
 /// trailing slash optional).
 enum Route: Sendable, Equatable {
+    /// `GET /api/`, open to all.
     case entryPoint
+    /// `POST /api/sessionMngr/`, Basic credentials.
     case logon
-    case logonSessions
-    case logonSession(id: String)
-    case jobs(JobKind)
-    case job(JobKind, id: String)
-    /// `…/backupSessions` or `…/replicaSessions` of a job (served as an empty list).
-    case jobSessions(JobKind, id: String)
-    case tasks
-    case task(id: String)
+    /// Everything else, which needs a logon session.
+    case resource(Resource)
+
+    /// The resources behind a logon session.
+    enum Resource: Sendable, Equatable {
+        case logonSessions
+        case logonSession(id: String)
+        case jobs(JobKind)
+        case job(JobKind, id: String)
+        /// `…/backupSessions` or `…/replicaSessions` of a job (served as an empty list).
+        case jobSessions(JobKind, id: String)
+        case tasks
+        case task(id: String)
+    }
 
     /// Matches a request path; nil for anything else.
     init?(path: String) {
@@ -26,30 +34,30 @@ enum Route: Sendable, Equatable {
         case 1:
             switch lowered[0] {
             case "sessionmngr": self = .logon
-            case "logonsessions": self = .logonSessions
-            case "jobs": self = .jobs(.job)
-            case "tasks": self = .tasks
+            case "logonsessions": self = .resource(.logonSessions)
+            case "jobs": self = .resource(.jobs(.job))
+            case "tasks": self = .resource(.tasks)
             default: return nil
             }
         case 2:
             switch lowered[0] {
-            case "logonsessions": self = .logonSession(id: rest[1])
-            case "jobs": self = .job(.job, id: rest[1])
-            case "tasks": self = .task(id: rest[1])
-            case "agents" where lowered[1] == "jobs": self = .jobs(.agentJob)
+            case "logonsessions": self = .resource(.logonSession(id: rest[1]))
+            case "jobs": self = .resource(.job(.job, id: rest[1]))
+            case "tasks": self = .resource(.task(id: rest[1]))
+            case "agents" where lowered[1] == "jobs": self = .resource(.jobs(.agentJob))
             default: return nil
             }
         case 3:
             if lowered[0] == "jobs", ["backupsessions", "replicasessions"].contains(lowered[2]) {
-                self = .jobSessions(.job, id: rest[1])
+                self = .resource(.jobSessions(.job, id: rest[1]))
             } else if lowered[0] == "agents", lowered[1] == "jobs" {
-                self = .job(.agentJob, id: rest[2])
+                self = .resource(.job(.agentJob, id: rest[2]))
             } else {
                 return nil
             }
         case 4:
             guard lowered[0] == "agents", lowered[1] == "jobs", lowered[3] == "backupsessions" else { return nil }
-            self = .jobSessions(.agentJob, id: rest[2])
+            self = .resource(.jobSessions(.agentJob, id: rest[2]))
         default:
             return nil
         }
@@ -58,18 +66,11 @@ enum Route: Sendable, Equatable {
     /// The methods the resource accepts; others get 405.
     var allowedMethods: [String] {
         switch self {
-        case .entryPoint, .logonSessions, .jobs, .jobSessions, .tasks: ["GET"]
+        case .entryPoint: ["GET"]
         case .logon: ["POST"]
-        case .logonSession, .task: ["GET", "DELETE"]
-        case .job: ["GET", "POST"]
-        }
-    }
-
-    /// Whether the resource needs a logon session.
-    var needsSession: Bool {
-        switch self {
-        case .entryPoint, .logon: false
-        default: true
+        case .resource(.logonSession), .resource(.task): ["GET", "DELETE"]
+        case .resource(.job): ["GET", "POST"]
+        case .resource: ["GET"]
         }
     }
 }

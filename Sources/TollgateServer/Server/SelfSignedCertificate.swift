@@ -6,7 +6,9 @@ import X509
 /// normally runs with a self-signed certificate too).
 ///
 /// P-256, valid from one hour ago for 30 days, for `localhost`, `127.0.0.1`, `::1` and the
-/// host the server binds; a CA-less leaf that a client trusts directly (`curl --cacert`).
+/// host the server binds. It is its own CA (BoringSSL, behind NIOSSL and AsyncHTTPClient,
+/// refuses a self-signed trust anchor that is not a CA), so a client trusts it directly
+/// (`curl --cacert`).
 struct SelfSignedCertificate: Sendable {
     /// The certificate, PEM.
     var certificatePEM: String
@@ -32,8 +34,8 @@ struct SelfSignedCertificate: Sendable {
             OrganizationName("Tollgate built-in Enterprise Manager")
         }
         let extensions = try Certificate.Extensions {
-            Critical(BasicConstraints.notCertificateAuthority)
-            Critical(KeyUsage(digitalSignature: true))
+            Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+            Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
             try ExtendedKeyUsage([.serverAuth])
             SubjectAlternativeNames(names)
         }

@@ -34,13 +34,15 @@ actor EnterpriseManagerState {
             return nil
         }
         let id = UUID().uuidString.lowercased()
+        let now = clock.now
         let record = LogonSessionRecord(
             id: id,
             token: Data(id.utf8).base64EncodedString(),
             userName: user,
             role: roles[user] ?? .portalAdministrator,
             version: version,
-            lastSeen: clock.now)
+            created: now,
+            lastSeen: now)
         sessions[id] = record
         sessionIDsByToken[record.token] = id
         return record
@@ -70,7 +72,8 @@ actor EnterpriseManagerState {
     /// The live sessions of `user`, oldest first.
     func sessions(of user: String) -> [LogonSessionRecord] {
         removeExpiredSessions()
-        return sessions.values.filter { $0.userName == user }.sorted { $0.lastSeen < $1.lastSeen || ($0.lastSeen == $1.lastSeen && $0.id < $1.id) }
+        return sessions.values.filter { $0.userName == user }
+            .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
     }
 
     /// The live session `id` if it belongs to `user`.

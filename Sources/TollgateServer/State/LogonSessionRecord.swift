@@ -8,6 +8,8 @@ struct LogonSessionRecord: Sendable, Equatable {
     var role: UserRole
     /// The `?v=` the session was created with (`latest` when omitted).
     var version: String
+    /// When the session was created (lists are in this order).
+    var created: ContinuousClock.Instant
     /// The last request made with the session; idle expiry counts from here.
     var lastSeen: ContinuousClock.Instant
 }

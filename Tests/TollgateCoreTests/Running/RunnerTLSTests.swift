@@ -5,7 +5,7 @@ import Testing
 
 /// TLS verification against a real TLS server: `openssl s_server` with a certificate made for the test.
 /// (The test target has no TLS library of its own; the tests are skipped where `openssl` is missing.)
-@Suite("Runner: TLS verification", .enabled(if: FileManager.default.isExecutableFile(atPath: OpenSSLServer.openssl)))
+@Suite("Runner: TLS verification", .serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: OpenSSLServer.openssl)))
 struct RunnerTLSTests {
     typealias M = TestModel
 
@@ -19,33 +19,35 @@ struct RunnerTLSTests {
 
     @Test("verification is on by default: a self-signed certificate is refused")
     func verifiesByDefault() async throws {
-        let server = try OpenSSLServer()
-        defer { server.stop() }
+        let server = try await OpenSSLServer.start()
         let scenario = await run(server, tls: TLSOptions())
+        await server.stop()
         #expect(scenario.outcome.isErrored)
         #expect(scenario.outcome.finding?.message.contains("TLS error") == true, "\(String(describing: scenario.outcome.finding?.message))")
     }
 
     @Test("--cacert trusts the given certificate")
     func trustsCACert() async throws {
-        let server = try OpenSSLServer()
-        defer { server.stop() }
+        let server = try await OpenSSLServer.start()
         #expect(throws: Never.self) { try Runner.validate(RunConfiguration(baseURL: "https://127.0.0.1", tls: TLSOptions(caCertificatePath: server.certificatePath))) }
         let scenario = await run(server, tls: TLSOptions(caCertificatePath: server.certificatePath))
+        await server.stop()
         #expect(scenario.outcome.isPassed, "\(String(describing: scenario.outcome.finding?.message))")
     }
 
     @Test("--insecure skips verification")
     func insecure() async throws {
-        let server = try OpenSSLServer()
-        defer { server.stop() }
+        let server = try await OpenSSLServer.start()
         let scenario = await run(server, tls: TLSOptions(insecure: true))
+        await server.stop()
         #expect(scenario.outcome.isPassed, "\(String(describing: scenario.outcome.finding?.message))")
     }
 }
 
 /// `openssl s_server -www` on 127.0.0.1 with a fresh self-signed certificate for 127.0.0.1.
-final class OpenSSLServer {
+/// Starting and stopping block (process I/O), so they run on a thread of their own, never on the
+/// cooperative pool (blocking it starves every other test). Only `start`/`stop` touch the process.
+final class OpenSSLServer: @unchecked Sendable {
     static let openssl = "/usr/bin/openssl"
 
     let port: Int
@@ -57,7 +59,14 @@ final class OpenSSLServer {
         var description: String
     }
 
-    init() throws {
+    /// Starts the server on a separate thread.
+    static func start() async throws -> OpenSSLServer {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try OpenSSLServer() }) }.start()
+        }
+    }
+
+    private init() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tollgate-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let certificate = directory.appendingPathComponent("cert.pem").path
@@ -107,9 +116,9 @@ final class OpenSSLServer {
         self.process = server
     }
 
-    func stop() {
+    /// Stops the server (SIGTERM; Foundation reaps it) and removes its files.
+    func stop() async {
         process.terminate()
-        process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
 }
