@@ -7,6 +7,7 @@ enum OutputNormalizer {
         (#"127\.0\.0\.1:[0-9]+"#, "127.0.0.1:PORT"),
         (#"\b[0-9]+m[0-9]{2}s\b"#, "<time>"),
         (#"\b[0-9]+(\.[0-9]+)? ?(ms|s)\b"#, "<time>"),
+        (#" +<time>"#, " <time>"),
         (#"(?m)^(\s*< )(Date|date): .*$"#, "$1Date: <date>"),
         (#"\b[0-9]+ attempts\b"#, "<n> attempts"),
         (#"attempt [0-9]+\b"#, "attempt <n>"),

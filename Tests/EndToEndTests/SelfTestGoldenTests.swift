@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// The harness's own scenarios, run by the real binary against the built-in server's fault modes.
-/// Each must fail exactly as its golden files say: `NAME.out` (console, normalized), `NAME.exit`,
-/// and for some `NAME.junit.xml`. Regenerate with `TOLLGATE_UPDATE_GOLDEN=1 swift test --filter SelfTest`.
+/// Each must fail exactly as its golden files say: `NAME.out` (console, normalized), `NAME.err`
+/// (standard error), `NAME.exit`, and for some `NAME.junit.xml`. Regenerate with `TOLLGATE_UPDATE_GOLDEN=1 swift test --filter SelfTest`.
 @Suite("Self-tests against the built-in server's fault modes")
 struct SelfTestGoldenTests {
     static let folder = TollgateProcess.fixtures.appendingPathComponent("selftests")
@@ -26,7 +26,7 @@ struct SelfTestGoldenTests {
         if name == "assertions" {
             try compare(report, golden: "\(name).junit.xml")
         }
-        #expect(outcome.stderr.isEmpty, "unexpected stderr: \(outcome.stderr)")
+        try compare(OutputNormalizer.normalize(outcome.stderr), golden: "\(name).err")
     }
 
     private func compare(_ actual: String, golden name: String) throws {
