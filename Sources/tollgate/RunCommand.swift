@@ -191,7 +191,7 @@ struct RunCommand: AsyncParsableCommand {
             case .logonFailed(let finding):
                 Terminal.err(masker("error: logon failed: \(finding.message)"))
             case .loggedOff(let success, let message) where !success:
-                Terminal.err(masker("warning: logoff failed: \(message ?? "unknown reason")"))
+                Terminal.err(masker("warning: \(message ?? "logoff failed")"))
             default:
                 break
             }

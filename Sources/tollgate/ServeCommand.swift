@@ -86,10 +86,15 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
+        let seen = SignalCount()
         let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
+                if seen.increment() > 1 {
+                    Terminal.err("tollgate: second signal, exiting at once")
+                    _exit(130)
+                }
                 Task { await server.stop() }
             }
             source.resume()

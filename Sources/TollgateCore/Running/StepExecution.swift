@@ -118,7 +118,7 @@ struct StepExecution: Sendable {
         case .passed:
             break
         case .failed(let failures, let extra):
-            var notes = failures.map(\.message) + extra
+            var notes = failures.dropFirst().map(\.message) + extra  // the first is the headline
             if response.status >= 400, let said = ServerErrorMessage.extract(from: response.body) {
                 notes.append("server said: \(said)")
             }

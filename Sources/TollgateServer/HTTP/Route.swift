@@ -1,3 +1,5 @@
+import Foundation
+
 /// The resources the server answers, matched from the path below `/api` (case-insensitive,
 /// trailing slash optional).
 enum Route: Sendable, Equatable {
