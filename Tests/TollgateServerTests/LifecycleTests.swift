@@ -6,18 +6,20 @@ import Testing
 /// Starting, counting and stopping.
 @Suite("Server lifecycle")
 struct LifecycleTests {
-    @Test("port 0 binds a free port; requestCount counts; stop is idempotent and frees the port")
+    @Test("port 0 binds a free port; requestCount and issuedSessionIDs count; stop is idempotent and frees the port")
     func startCountStop() async throws {
         let server = try await EnterpriseManagerServer(configuration: testConfiguration(), logger: quietLogger).start()
         #expect(server.port > 0)
         #expect(server.baseURL == "http://127.0.0.1:\(server.port)")
         #expect(server.certificatePEM == nil)
         #expect(server.requestCount == 0)
-        try await withClient(server.baseURL) { client in
+        let token = try await withClient(server.baseURL) { client in
             _ = try await client.get("/api/")
             _ = try await client.get("/api/jobs")
+            return try await client.logOn()
         }
-        #expect(server.requestCount == 2)
+        #expect(server.requestCount == 3)
+        #expect(server.issuedSessionIDs.map { Data($0.utf8).base64EncodedString() } == [token])
         await server.stop()
         await server.stop()
         try await server.waitUntilStopped()
@@ -46,7 +48,9 @@ struct LifecycleTests {
         let server = try await EnterpriseManagerServer(configuration: configuration, logger: quietLogger).start()
         let status = try await withClient(server.baseURL) { client in
             async let slow = client.get("/api/")
-            try await Task.sleep(for: .milliseconds(150))
+            while server.requestCount == 0 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             await server.stop()
             return try await slow.status
         }

@@ -62,6 +62,7 @@ public struct EnterpriseManagerServer: Sendable {
             port: port,
             certificatePEM: material?.generatedCertificatePEM,
             requestCount: parts.requestCount,
+            issuedSessionIDs: parts.issuedSessionIDs,
             group: group,
             runTask: runTask)
     }
@@ -73,13 +74,15 @@ public struct EnterpriseManagerServer: Sendable {
     ) throws -> (
         application: Application<EnterpriseManagerResponder>,
         fallbackAuthority: LockedValue<String>,
-        requestCount: LockedValue<Int>
+        requestCount: LockedValue<Int>,
+        issuedSessionIDs: LockedValue<[String]>
     ) {
         let fallbackAuthority = LockedValue("\(Self.displayHost(configuration.host)):\(configuration.port)")
         let requestCount = LockedValue(0)
+        let state = EnterpriseManagerState(configuration: configuration)
         let responder = EnterpriseManagerResponder(
             configuration: configuration,
-            state: EnterpriseManagerState(configuration: configuration),
+            state: state,
             scheme: material == nil ? "http" : "https",
             fallbackAuthority: fallbackAuthority,
             requestCount: requestCount,
@@ -92,7 +95,7 @@ public struct EnterpriseManagerServer: Sendable {
                 serverName: "Tollgate"),
             onServerRunning: { channel in onBound(channel.localAddress?.port) },
             logger: Self.frameworkLogger(from: logger))
-        return (application, fallbackAuthority, requestCount)
+        return (application, fallbackAuthority, requestCount, state.issuedSessionIDs)
     }
 
     /// The host for URLs: loopback for the wildcard addresses, IPv6 literals in brackets.

@@ -8,6 +8,7 @@ public final class RunningServer: Sendable {
     public let port: Int
     private let generatedCertificatePEM: String?
     private let counter: LockedValue<Int>
+    private let issued: LockedValue<[String]>
     private let group: ServiceGroup
     private let runTask: Task<Void, any Error>
 
@@ -16,6 +17,7 @@ public final class RunningServer: Sendable {
         port: Int,
         certificatePEM: String?,
         requestCount: LockedValue<Int>,
+        issuedSessionIDs: LockedValue<[String]>,
         group: ServiceGroup,
         runTask: Task<Void, any Error>
     ) {
@@ -23,6 +25,7 @@ public final class RunningServer: Sendable {
         self.port = port
         self.generatedCertificatePEM = certificatePEM
         self.counter = requestCount
+        self.issued = issuedSessionIDs
         self.group = group
         self.runTask = runTask
     }
@@ -36,6 +39,12 @@ public final class RunningServer: Sendable {
     /// Requests received so far.
     public var requestCount: Int {
         counter.current
+    }
+
+    /// Every logon session id handed out so far, in order, including those since logged off or
+    /// expired. Each one's token is `base64(id)`. Read-only; for tests that check no secret leaks.
+    public var issuedSessionIDs: [String] {
+        issued.current
     }
 
     /// Stops gracefully: the listener closes, requests in flight are answered, then the

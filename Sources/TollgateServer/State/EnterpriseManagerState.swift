@@ -11,6 +11,10 @@ actor EnterpriseManagerState {
     private let taskDuration: Duration
     private let clock = ContinuousClock()
 
+    /// Every logon session id handed out so far, in order, logged off or not (read through
+    /// ``RunningServer/issuedSessionIDs`` by tests that check no secret leaks).
+    nonisolated let issuedSessionIDs = LockedValue<[String]>([])
+
     private var sessions: [String: LogonSessionRecord] = [:]
     private var sessionIDsByToken: [String: String] = [:]
     private var jobs: [JobKind: [InventoryJob]]
@@ -45,6 +49,7 @@ actor EnterpriseManagerState {
             lastSeen: now)
         sessions[id] = record
         sessionIDsByToken[record.token] = id
+        issuedSessionIDs.withLock { $0.append(id) }
         return record
     }
 
