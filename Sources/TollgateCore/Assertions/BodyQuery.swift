@@ -8,7 +8,7 @@ public enum BodyQuery {
     public static func evaluate(
         _ expressions: [XPathExpression], inXML body: [UInt8], variables: [String: String] = [:]
     ) throws(UnusableBody) -> [Result<XPathValue, XMLError>] {
-        guard body.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(expected: .xml) }
+        guard !isBlank(body) else { throw .empty(expected: .xml) }
         do {
             return try XMLDocument.withParsed(body) { document in
                 var results: [Result<XPathValue, XMLError>] = []
@@ -32,7 +32,7 @@ public enum BodyQuery {
     public static func evaluate(
         _ expressions: [XPathExpression], inJSON body: [UInt8], variables: [String: String] = [:]
     ) throws(UnusableBody) -> [Result<XPathValue, XMLError>] {
-        guard body.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(expected: .json) }
+        guard !isBlank(body) else { throw .empty(expected: .json) }
         let mapped: [UInt8]
         do {
             mapped = try JSONDocumentMapping.xml(fromJSON: body)
@@ -58,7 +58,8 @@ public enum BodyQuery {
         }
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    /// True when the body is empty or only XML/JSON whitespace.
+    static func isBlank(_ body: [UInt8]) -> Bool {
+        body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 }

@@ -27,7 +27,7 @@ final class SchemaCache: Sendable {
         case .success(let loaded): schema = loaded
         case .failure(let error): return .schemaUnreadable(error.description)
         }
-        guard body.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+        guard !BodyQuery.isBlank(body) else {
             return .unusableBody(.empty(expected: .xml))
         }
         do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what was sent and received into an ``Exchange`` for reports: secret headers blanked,
 /// every text passed through the masker, bodies shortened.
 enum ExchangeRecorder {
@@ -8,12 +10,14 @@ enum ExchangeRecorder {
     /// How many characters of a body are kept.
     static let excerptLimit = 4_000
 
-    /// The exchange as reports show it.
+    /// The exchange as reports show it. Session tokens seen on the way (a scenario that logs on by itself)
+    /// become secrets first, with the session id they encode.
     static func record(
         request: OutgoingRequest, response: ReceivedResponse?, attempt: Int, offset: Duration,
         duration: Duration, note: String?, masker: SecretMasker
     ) -> Exchange {
-        Exchange(
+        learnSessionTokens(request.headers + (response?.headers ?? []), masker: masker)
+        return Exchange(
             attempt: attempt,
             offset: offset,
             duration: duration,
@@ -21,6 +25,24 @@ enum ExchangeRecorder {
             response: response.map { recordedResponse($0, masker: masker) },
             note: note.map { masker($0) }
         )
+    }
+
+    /// Adds every `X-RestSvcSessionId` value (header or cookie) to the masker.
+    static func learnSessionTokens(_ headers: [HeaderField], masker: SecretMasker) {
+        let name = RequestBuilder.sessionHeader.lowercased()
+        for field in headers {
+            switch field.name.lowercased() {
+            case name:
+                masker.add(field.value)
+            case "set-cookie", "cookie":
+                for part in field.value.split(separator: ";") {
+                    let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    if pair.count == 2, pair[0].lowercased() == name { masker.add(pair[1]) }
+                }
+            default:
+                break
+            }
+        }
     }
 
     /// The request with secrets masked.

@@ -64,6 +64,7 @@ struct HTTPTransport: Sendable {
     /// Sends the request and reads the whole response within `timeout` (default: the run's request timeout).
     func send(_ request: OutgoingRequest, timeout: Duration? = nil) async throws(TransportError) -> ReceivedResponse {
         let limit = timeout ?? requestTimeout
+        if let problem = Self.problem(with: request.url) { throw .invalidURL("\(request.url) (\(problem))") }
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)
         for field in request.headers {
@@ -117,6 +118,18 @@ struct HTTPTransport: Sendable {
             body.append(contentsOf: chunk.readableBytesView)
         }
         return body
+    }
+
+    /// Why the HTTP client cannot request `url` (checked first: some bad URLs make the client trap,
+    /// e.g. a port beyond 65535), or nil when it can.
+    static func problem(with url: String) -> String? {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased() else {
+            return "not a URL"
+        }
+        guard scheme == "http" || scheme == "https" else { return "the scheme must be http or https" }
+        guard let host = parsed.host, !host.isEmpty else { return "no host name" }
+        if let port = parsed.port, !(1...65535).contains(port) { return "port \(port) is outside 1…65535" }
+        return nil
     }
 
     /// Shuts the client down; called once at the end of the run.

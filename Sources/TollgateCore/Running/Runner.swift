@@ -34,6 +34,9 @@ public struct Runner: Sendable {
         guard let host = url.host, !host.isEmpty else {
             throw RunConfigurationError("--base-url \(base): the URL has no host name")
         }
+        if let port = url.port, !(1...65535).contains(port) {
+            throw RunConfigurationError("--base-url \(base): port \(port) is outside 1…65535")
+        }
         if url.query != nil || url.fragment != nil {
             throw RunConfigurationError("--base-url \(base): remove the query or fragment; steps add their own")
         }

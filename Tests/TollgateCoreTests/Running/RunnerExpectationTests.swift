@@ -88,7 +88,7 @@ struct RunnerExpectationTests {
         #expect(result.isPassed, "\(String(describing: result.finding))")
     }
 
-    @Test("xpath: every failed assertion is listed; the message is the first; the diagnostic points at it")
+    @Test("xpath: every failed assertion is reported once (the first as the message); the diagnostic points at it")
     func xpathFailures() async throws {
         let expect = Expectations(
             status: M.status(200),
@@ -103,10 +103,11 @@ struct RunnerExpectationTests {
         #expect(result.isFailed)
         #expect(finding.message == #"xpath string(/em:Task/em:State): expected "Finished", got "Running""#)
         #expect(finding.diagnostic?.location == M.at(11))
-        #expect(finding.notes.count == 4)
-        #expect(finding.notes[1] == "xpath /em:Task/em:Links/em:Link: expected count 2, got count 1")
-        #expect(finding.notes[2].hasPrefix("xpath string(/em:Task/em:TaskId): count needs a node-set, but the query returned a string"))
-        #expect(finding.notes[3] == "xpath count(/em:Task/*): expected a number > 10, got 4")
+        // The message is the first failure; the notes list every other one once.
+        try #require(finding.notes.count == 3)
+        #expect(finding.notes[0] == "xpath /em:Task/em:Links/em:Link: expected count 2, got count 1")
+        #expect(finding.notes[1].hasPrefix("xpath string(/em:Task/em:TaskId): count needs a node-set, but the query returned a string"))
+        #expect(finding.notes[2] == "xpath count(/em:Task/*): expected a number > 10, got 4")
         #expect(finding.exchange?.response?.bodyExcerpt.contains("<TaskId>task-1</TaskId>") == true)
     }
 

@@ -94,6 +94,36 @@ struct RunnerMaskingTests {
         #expect(report.scenarios[0].outcome.finding?.notes.contains("server said: rejected Basic *** / ***") == true)
     }
 
+    @Test("a scenario that logs on by itself: its token and session id are masked without `secret: true`")
+    func ownLogonMasked() async throws {
+        let em = StubEnterpriseManager()
+        let server = try await em.start()
+        let scenario = M.scenario(
+            "own logon", session: .none,
+            steps: [
+                M.step(
+                    "log on", M.request("POST", path: "/api/sessionMngr/?v=latest", auth: .runCredentials),
+                    expect: Expectations(status: M.status(201)),
+                    captures: [Capture(name: "token", source: .header("X-RestSvcSessionId"), location: M.at(3))]),
+                M.step(
+                    "use it", M.request(path: "/api/jobs", headers: [("X-RestSvcSessionId", "{{token}}")]),
+                    expect: Expectations(status: M.status(200))),
+                M.step(
+                    "session", M.request(path: "/api/nothing", headers: [("X-RestSvcSessionId", "{{token}}")]),
+                    expect: Expectations(status: M.status(200))),
+            ])
+        let (report, events, _) = await RunnerTestSupport.run(
+            [M.suite("s", [scenario])], RunnerTestSupport.configuration(server.baseURL, logOn: false).with(credentials: true))
+        await server.stop()
+        // The last step fails (404 with an Error body), so an excerpt and notes are in the report.
+        #expect(report.scenarios[0].outcome.finding?.message == "expected status 200, got 404")
+        #expect(server.requests.contains { $0.header("X-RestSvcSessionId") == StubEnterpriseManager.token })
+        let text = RunnerTestSupport.dumpText(report) + RunnerTestSupport.dumpText(events.all)
+        #expect(!text.contains(StubEnterpriseManager.token))
+        #expect(!text.contains(StubEnterpriseManager.sessionID))
+        #expect(!text.contains(StubEnterpriseManager.password))
+    }
+
     @Test("exchange excerpts mask before cutting and are bounded")
     func excerpt() {
         let masker = SecretMasker()

@@ -31,7 +31,7 @@ final class EventLog: Sendable {
 enum RunnerTestSupport {
     /// A configuration for `server` with the stub's credentials and a short timeout.
     static func configuration(
-        _ baseURL: String, logOn: Bool = true, timeout: Duration = .seconds(5), jobs: Int = 1
+        _ baseURL: String, logOn: Bool = true, timeout: Duration = .seconds(15), jobs: Int = 1
     ) -> RunConfiguration {
         RunConfiguration(
             baseURL: baseURL,
@@ -84,5 +84,15 @@ extension Outcome {
     var notRunReason: String? {
         if case .notRun(let reason) = self { return reason }
         return nil
+    }
+}
+
+extension RunConfiguration {
+    /// The configuration with the stub's credentials (used by `auth: basic`) but no run logon needed.
+    func with(credentials: Bool) -> RunConfiguration {
+        var copy = self
+        copy.credentials =
+            credentials ? Credentials(user: StubEnterpriseManager.user, password: StubEnterpriseManager.password) : nil
+        return copy
     }
 }
