@@ -111,7 +111,7 @@ struct RunnerPollAndCaptureTests {
     @Test("polling times out on the wall clock with every attempt recorded")
     func timeout() async throws {
         let server = try await StubEnterpriseManager().start()
-        let step = M.step("wait", M.request(path: "/api/tasks/never-1"), poll: poll(interval: .milliseconds(50), timeout: .milliseconds(400)))
+        let step = M.step("wait", M.request(path: "/api/tasks/never-1"), poll: poll(interval: .milliseconds(100), timeout: .milliseconds(1500)))
         let clock = ContinuousClock()
         let started = clock.now
         let (report, _, _) = await RunnerTestSupport.run(
@@ -122,12 +122,12 @@ struct RunnerPollAndCaptureTests {
         let finding = try #require(scenario.outcome.finding)
         let attempts = scenario.steps[0].exchanges.count
         #expect(scenario.outcome.isFailed)
-        #expect(finding.message == "poll timed out after 400 ms (\(attempts) attempts, last state Running)")
+        #expect(finding.message == "poll timed out after 1.5 s (\(attempts) attempts, last state Running)")
         #expect(attempts >= 2)  // timing under a loaded test run; the exact count does not matter
-        #expect(attempts <= 9)
+        #expect(attempts <= 16)
         #expect(scenario.steps[0].exchanges.allSatisfy { $0.note == "until=false, State=Running" })
-        #expect(elapsed < .seconds(3))
-        #expect(scenario.steps[0].duration < .seconds(2))
+        #expect(elapsed < .seconds(10))
+        #expect(scenario.steps[0].duration < .seconds(8), "the wall-clock timeout bounds the poll")
     }
 
     @Test("poll over JSON bodies reads the mapping")

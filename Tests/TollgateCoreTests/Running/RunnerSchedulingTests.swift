@@ -150,7 +150,7 @@ struct RunnerSchedulingTests {
         let took = clock.now - cancelledAt
         await server.stop()
 
-        #expect(took < .seconds(1))
+        #expect(took < .seconds(2), "cancellation must not wait for the hanging request (issue: report within 2 s)")
         #expect(report.interrupted)
         #expect(report.scenarios.map(\.name) == ["done", "hangs", "never started"])
         #expect(report.scenarios[0].outcome.isPassed)
@@ -178,7 +178,7 @@ struct RunnerSchedulingTests {
         let cancelledAt = clock.now
         task.cancel()
         let report = await task.value
-        #expect(clock.now - cancelledAt < .seconds(1))
+        #expect(clock.now - cancelledAt < .seconds(3), "a 20 s poll interval must not delay cancellation")
         await server.stop()
         #expect(report.scenarios[0].outcome.notRunReason == "interrupted")
         #expect(report.scenarios[0].steps.first?.exchanges.count == 1)
