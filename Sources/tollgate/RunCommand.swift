@@ -70,8 +70,11 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        // Larger values (and inf) would trap when converted to a Duration below.
+        guard timeout <= 86_400 else { throw ValidationError("--timeout must be at most 86400 seconds") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be more than 0") }
         guard builtinTaskSeconds >= 0 else { throw ValidationError("--builtin-task-seconds must not be negative") }
+        guard builtinTaskSeconds <= 86_400 else { throw ValidationError("--builtin-task-seconds must be at most 86400") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
     }
 
@@ -152,6 +155,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func check(_ configuration: RunConfiguration) throws {
+        // A port beyond 65535 would make the HTTP client trap at the first request.
+        if let port = URL(string: configuration.baseURL)?.port, !(1...65535).contains(port) {
+            Terminal.err("error: --base-url \(configuration.baseURL): port \(port) is outside 1…65535")
+            throw ExitStatus.invalidInput
+        }
         do {
             try Runner.validate(configuration)
         } catch {
@@ -189,7 +197,7 @@ struct RunCommand: AsyncParsableCommand {
             case .scenarioFinished(let scenario):
                 Terminal.out(masker(console.scenarioLine(scenario, index: counter.next(), total: total)))
             case .logonFailed(let finding):
-                Terminal.err(masker("error: logon failed: \(finding.message)"))
+                Terminal.err(masker("error: \(finding.message)"))  // the message starts with "logon failed:"
             case .loggedOff(let success, let message) where !success:
                 Terminal.err(masker("warning: \(message ?? "logoff failed")"))
             default:
