@@ -160,6 +160,11 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.err("error: --base-url \(configuration.baseURL): port \(port) is outside 1…65535")
             throw ExitStatus.invalidInput
         }
+        // Credentials in a URL end up in shell history and CI logs; they belong in --user and the environment.
+        if let url = URL(string: configuration.baseURL), url.user != nil || url.password != nil {
+            Terminal.err("error: --base-url must not carry credentials; use --user and the \(passwordEnv) environment variable")
+            throw ExitStatus.invalidInput
+        }
         do {
             try Runner.validate(configuration)
         } catch {

@@ -3,6 +3,20 @@ import ArgumentParser
 /// The `tollgate` command: a thin layer over TollgateCore and TollgateServer.
 @main
 struct Tollgate: AsyncParsableCommand {
+    static func main() async {
+        Terminal.ignoreBrokenPipes()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "tollgate",
         abstract: "Protocol conformance harness for the Veeam Backup Enterprise Manager REST API.",
