@@ -155,16 +155,6 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func check(_ configuration: RunConfiguration) throws {
-        // A port beyond 65535 would make the HTTP client trap at the first request.
-        if let port = URL(string: configuration.baseURL)?.port, !(1...65535).contains(port) {
-            Terminal.err("error: --base-url \(configuration.baseURL): port \(port) is outside 1…65535")
-            throw ExitStatus.invalidInput
-        }
-        // Credentials in a URL end up in shell history and CI logs; they belong in --user and the environment.
-        if let url = URL(string: configuration.baseURL), url.user != nil || url.password != nil {
-            Terminal.err("error: --base-url must not carry credentials; use --user and the \(passwordEnv) environment variable")
-            throw ExitStatus.invalidInput
-        }
         do {
             try Runner.validate(configuration)
         } catch {

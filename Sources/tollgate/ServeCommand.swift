@@ -86,20 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let seen = SignalCount()
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if seen.increment() > 1 {
-                    Terminal.err("tollgate: second signal, exiting at once")
-                    _exit(130)
-                }
-                Task { await server.stop() }
-            }
-            source.resume()
-            return source
-        }
+        let sources = SignalTrap.install { Task { await server.stop() } }
         Terminal.out("Enterprise Manager listening on \(server.baseURL)/api/")
         do {
             try await server.waitUntilStopped()

@@ -37,6 +37,11 @@ public struct Runner: Sendable {
         if let port = url.port, !(1...65535).contains(port) {
             throw RunConfigurationError("--base-url \(base): port \(port) is outside 1…65535")
         }
+        if url.user != nil || url.password != nil {
+            // Credentials in a URL end up in shell history and CI logs.
+            throw RunConfigurationError(
+                "--base-url must not carry credentials; use --user and the password environment variable")
+        }
         if url.query != nil || url.fragment != nil {
             throw RunConfigurationError("--base-url \(base): remove the query or fragment; steps add their own")
         }
