@@ -1,6 +1,12 @@
 import TollgateCore
 
 #if FUZZING
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// libFuzzer entry point: any bytes as a scenario file give suites or diagnostics, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenarioLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -11,6 +17,26 @@ public func fuzzScenarioLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int
         _ = renderer.render(diagnostic)
     }
     return 0
+}
+
+/// libFuzzer's driver (compiler-rt, `FuzzerDriver.cpp`): parses libFuzzer's flags and runs the loop.
+/// Declared here because no module map exposes it; the arguments are plain pointers and an `int`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+/// Entry point when fuzzing. SwiftPM links every executable target with `--defsym main=FuzzScenarioLoader_main`,
+/// so libFuzzer's own `main` is never used; this `@main` starts libFuzzer's driver instead.
+@main
+enum FuzzScenarioLoaderDriver {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(llvmFuzzerRunDriver(&argc, &argv, fuzzScenarioLoader))
+    }
 }
 #else
 /// Built without the fuzzer: say how to build it.
