@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var tls: TLSSettings?
     /// The level at which each request is logged (method, path, status, duration; default `.info`).
     public var requestLogLevel: Logger.Level
+    /// The most tasks the server keeps; beyond it the oldest are forgotten (404), so a session that
+    /// creates tasks forever cannot grow the server without bound (RELIABILITY.md, load findings).
+    public var retainedTaskLimit: Int = 10_000
 
     /// Creates a configuration; every parameter has the default described on its property.
     public init(

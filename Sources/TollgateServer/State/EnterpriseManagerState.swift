@@ -20,12 +20,16 @@ actor EnterpriseManagerState {
     private var jobs: [JobKind: [InventoryJob]]
     private var tasks: [Int: TaskRecord] = [:]
     private var lastTaskNumber = 0
+    /// The lowest task number that may still be kept (tasks below it were forgotten).
+    private var oldestTaskNumber = 1
+    private let retainedTaskLimit: Int
 
     init(configuration: ServerConfiguration) {
         self.users = configuration.users
         self.roles = configuration.roles
         self.idleTimeout = configuration.sessionIdleTimeout
         self.taskDuration = configuration.taskDuration
+        self.retainedTaskLimit = max(1, configuration.retainedTaskLimit)
         self.jobs = [.job: configuration.inventory.jobs, .agentJob: configuration.inventory.agentJobs]
     }
 
@@ -148,6 +152,10 @@ actor EnterpriseManagerState {
             outcome: outcome,
             passesThroughOperationFinished: action == .sync)
         tasks[record.number] = record
+        while tasks.count > retainedTaskLimit, oldestTaskNumber < lastTaskNumber {
+            tasks[oldestTaskNumber] = nil
+            oldestTaskNumber += 1
+        }
         return record.snapshot(at: record.created, duration: taskDuration)
     }
 
