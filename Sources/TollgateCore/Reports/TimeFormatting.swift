@@ -1,6 +1,6 @@
 import Foundation
 
-/// Formats durations and dates the way reports need them.
+/// Formats durations and dates the way reports and messages need them.
 public enum TimeFormatting {
     /// Seconds with exactly three decimals and a `.` separator ("1.234"); never negative, never NaN.
     public static func seconds(_ duration: Duration) -> String {
@@ -27,5 +27,21 @@ public enum TimeFormatting {
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1,
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// The spaced form used inside messages: `30 s`, `1.5 s`, or `200 ms` below one second.
+    public static func message(_ duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000
+            + Double(duration.components.attoseconds) / 1e15
+        if milliseconds < 1000 { return "\(Int(milliseconds.rounded())) ms" }
+        let seconds = (milliseconds / 100).rounded() / 10
+        return "\(NumberFormatting.xpath(seconds)) s"
+    }
+
+    /// The duration in nanoseconds (for NIO's `TimeAmount`), clamped to a sane, non-negative range.
+    public static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        guard seconds < Int64.max / 1_000_000_000 - 1 else { return Int64.max / 2 }
+        return max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

@@ -31,7 +31,7 @@ struct HTTPTransport: Sendable {
         var clientConfiguration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .nanoseconds(DurationFormatting.nanoseconds(connectTimeout))),
+            timeout: .init(connect: .nanoseconds(TimeFormatting.nanoseconds(connectTimeout))),
             connectionPool: .init(
                 idleTimeout: .seconds(60),
                 concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.jobs)
@@ -73,7 +73,7 @@ struct HTTPTransport: Sendable {
         if let body = request.body {
             outgoing.body = .bytes(body)
         }
-        let deadline = NIODeadline.now() + .nanoseconds(DurationFormatting.nanoseconds(limit))
+        let deadline = NIODeadline.now() + .nanoseconds(TimeFormatting.nanoseconds(limit))
         do {
             // AsyncHTTPClient's deadline stops waiting for the response head but not a body that trickles
             // in, so the whole exchange races a timer: whichever finishes first wins, the other is cancelled.

@@ -97,7 +97,7 @@ struct StepExecution: Sendable {
                 return report(
                     .failed(
                         findings.make(
-                            "poll timed out after \(DurationFormatting.seconds(poll.timeout)) (\(attempts), \(last))",
+                            "poll timed out after \(TimeFormatting.message(poll.timeout)) (\(attempts), \(last))",
                             at: poll.location, exchange: exchanges.last,
                             notes: ["until \(poll.until.source) never held"])))
             }

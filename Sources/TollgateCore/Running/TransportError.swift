@@ -24,7 +24,7 @@ enum TransportError: Error, Sendable, Equatable {
         switch self {
         case .invalidURL(let url): return "invalid URL \(url)"
         case .connectionFailed(let detail): return "could not connect: \(detail)"
-        case .timeout(let limit): return "request timed out after \(DurationFormatting.seconds(limit))"
+        case .timeout(let limit): return "request timed out after \(TimeFormatting.message(limit))"
         case .tls(let detail): return "TLS error: \(detail)"
         case .connectionClosed(let detail): return "connection closed before the response was complete: \(detail)"
         case .malformedResponse(let detail): return "malformed HTTP response: \(detail)"
