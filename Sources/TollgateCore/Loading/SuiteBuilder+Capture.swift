@@ -30,21 +30,12 @@ extension SuiteBuilder {
             guard let fields = fields(entry.value, of: .capture, allowed: Keys.capture) else { return nil }
             let sources = fields.entries.filter { Keys.captureSources.contains($0.key) }
             let isSecret = fields.value("secret").flatMap { bool($0) } ?? false
-            guard let sourceEntry = sources.first else {
-                if !fields.suggested.isDisjoint(with: Keys.captureSources) { return nil }
-                error(
-                    "missing capture source", at: fields.location, label: "what should `\(entry.key)` capture?",
-                    help: "add one of \(Suggestion.list(Keys.captureSources))")
-                return nil
-            }
-            if sources.count > 1 {
-                let second = sources[1]
-                error(
-                    "more than one capture source: \(Suggestion.list(sources.map(\.key), conjunction: "and"))",
-                    at: second.keyLocation, width: second.keyWidth, label: "a capture takes one source",
-                    help: "capture into two variables instead")
-                return nil
-            }
+            guard
+                let sourceEntry = onlyEntry(
+                    sources, in: fields, noun: "capture source", choices: Keys.captureSources,
+                    missingLabel: "what should `\(entry.key)` capture?",
+                    extraLabel: "a capture takes one source", extraHelp: "capture into two variables instead")
+            else { return nil }
             let group = fields.entry("group")
             if let group, sourceEntry.key != "regex" {
                 error(

@@ -144,21 +144,13 @@ extension SuiteBuilder {
     func readPredicate(_ fields: MappingFields, in context: Context, allowCount: Bool) -> Predicate? {
         let written = fields.entries.filter { Keys.predicates.contains($0.key) }
         let allowed = allowCount ? Keys.predicates : Keys.predicates.filter { $0 != "count" }
-        guard let entry = written.first else {
-            if !fields.suggested.isDisjoint(with: Keys.predicates) { return nil }
-            error(
-                "missing predicate", at: fields.location, label: "\(context.withArticle) needs one predicate",
-                help: "add one of \(Suggestion.list(allowed))")
-            return nil
-        }
-        if written.count > 1 {
-            let second = written[1]
-            error(
-                "more than one predicate: \(Suggestion.list(written.map(\.key), conjunction: "and"))",
-                at: second.keyLocation, width: second.keyWidth, label: "\(context.withArticle) takes one predicate",
-                help: "split it into separate checks, one predicate each")
-            return nil
-        }
+        guard
+            let entry = onlyEntry(
+                written, in: fields, noun: "predicate", choices: allowed, suggestedAmong: Keys.predicates,
+                missingLabel: "\(context.withArticle) needs one predicate",
+                extraLabel: "\(context.withArticle) takes one predicate",
+                extraHelp: "split it into separate checks, one predicate each")
+        else { return nil }
         let node = entry.value
         switch entry.key {
         case "equals": return expectedValue(node).map { .equals($0) }
@@ -216,5 +208,27 @@ extension SuiteBuilder {
                 help: "NSRegularExpression (ICU) syntax; escape a literal `(`, `[`, `.`, `*`, `+`, `?` with `\\`")
             return nil
         }
+    }
+
+    /// The one entry a mapping must have among several alternatives (one predicate, one capture
+    /// source): reports it missing (unless a misspelt key was already reported with a suggestion)
+    /// or doubled, and returns nil then.
+    func onlyEntry(
+        _ written: [MappingFields.Entry], in fields: MappingFields, noun: String, choices: [String],
+        suggestedAmong alternatives: [String]? = nil, missingLabel: String, extraLabel: String, extraHelp: String
+    ) -> MappingFields.Entry? {
+        guard let first = written.first else {
+            if !fields.suggested.isDisjoint(with: alternatives ?? choices) { return nil }
+            error("missing \(noun)", at: fields.location, label: missingLabel, help: "add one of \(Suggestion.list(choices))")
+            return nil
+        }
+        if written.count > 1 {
+            let second = written[1]
+            error(
+                "more than one \(noun): \(Suggestion.list(written.map(\.key), conjunction: "and"))",
+                at: second.keyLocation, width: second.keyWidth, label: extraLabel, help: extraHelp)
+            return nil
+        }
+        return first
     }
 }
