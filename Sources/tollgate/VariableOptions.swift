@@ -17,10 +17,8 @@ struct VariableOptions: ParsableArguments {
             if !name.isEmpty { values[name] = value }
         }
         for assignment in assignments {
-            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw ValidationError("--var expects NAME=VALUE, got '\(assignment)'")
-            }
-            values[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+            let (name, value) = try Assignment.parse(assignment, option: "--var", form: "NAME=VALUE")
+            values[name] = value
         }
         return values
     }

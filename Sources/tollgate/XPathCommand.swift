@@ -25,10 +25,8 @@ struct XPathCommand: ParsableCommand {
     func run() throws {
         var bindings: [String: String] = [:]
         for binding in namespaces {
-            guard let equals = binding.firstIndex(of: "="), equals != binding.startIndex else {
-                throw ValidationError("--ns expects PREFIX=URI, got '\(binding)'")
-            }
-            bindings[String(binding[..<equals])] = String(binding[binding.index(after: equals)...])
+            let (prefix, uri) = try Assignment.parse(binding, option: "--ns", form: "PREFIX=URI")
+            bindings[prefix] = uri
         }
         let compiled: XPathExpression
         do {
