@@ -3,6 +3,9 @@ import Testing
 
 @testable import TollgateServer
 
+/// A one-job inventory the bad-file cases below add a section to.
+private let job = "jobs:\n  - { id: 12345678-1234-1234-1234-123456789abc, name: A, type: Backup, platform: VMware }\n"
+
 @Suite("Inventory")
 struct InventoryTests {
     @Test("the standard inventory holds the vendor's example agent job and equals the resource file")
@@ -12,7 +15,10 @@ struct InventoryTests {
         #expect(Set(standard.jobs.map(\.jobType)) == ["Backup", "Replica", "BackupCopy"])
         let file = repositoryRoot.appendingPathComponent("Sources/TollgateServer/Resources/standard-inventory.yaml").path
         #expect(try Inventory(contentsOf: file) == standard)
-        let rebuilt = try Inventory(backupServer: standard.backupServer, jobs: standard.jobs, agentJobs: standard.agentJobs)
+        let rebuilt = try Inventory(
+            backupServer: standard.backupServer, jobs: standard.jobs, agentJobs: standard.agentJobs,
+            repositories: standard.repositories, backups: standard.backups, sessions: standard.sessions,
+            discoveredComputers: standard.discoveredComputers)
         #expect(rebuilt == standard, "the standard inventory passes its own checks")
     }
 
@@ -34,6 +40,42 @@ struct InventoryTests {
         #expect(job.scheduleEnabled == false)
         #expect(job.scheduleConfigured == true)
         #expect(job.nextRun == nil)
+    }
+
+    @Test("the new sections take their defaults: a session without an end is Working with no result")
+    func sectionDefaults() throws {
+        let inventory = try Inventory(
+            yaml: job + """
+                repositories:
+                  - { id: 22222222-1234-1234-1234-123456789ABC, name: Bucket, kind: AmazonS3Compatible }
+                backups:
+                  - id: 33333333-1234-1234-1234-123456789abc
+                    name: A
+                    job: 12345678-1234-1234-1234-123456789ABC
+                    repository: 22222222-1234-1234-1234-123456789abc
+                    restorePoints:
+                      - id: 44444444-1234-1234-1234-123456789abc
+                        time: "2020-01-31T17:00:09Z"
+                        vms: [{ id: 55555555-1234-1234-1234-123456789abc, name: vm1 }]
+                sessions:
+                  - id: 66666666-1234-1234-1234-123456789abc
+                    job: 12345678-1234-1234-1234-123456789abc
+                    start: "2020-01-31T17:00:09Z"
+                    tasks: [{ id: 77777777-1234-1234-1234-123456789abc, vm: vm1, start: "2020-01-31T17:00:10Z" }]
+                discoveredComputers:
+                  - { id: 88888888-1234-1234-1234-123456789abc, name: pc01 }
+                """)
+        let repository = try #require(inventory.repositories.first)
+        #expect(repository.id == "22222222-1234-1234-1234-123456789abc")
+        #expect(repository.capacity == -1 && repository.freeSpace == -1)
+        let backup = try #require(inventory.backups.first)
+        #expect(backup.jobID == "12345678-1234-1234-1234-123456789abc" && backup.platform == "VMware")
+        #expect(backup.restorePoints.first?.vms.first?.pointType == "Full")
+        let session = try #require(inventory.sessions.first)
+        #expect(session.state == "Working" && session.result == "None" && session.endTime == nil && !session.isRetry)
+        #expect(session.tasks.first?.state == "InProgress" && session.tasks.first?.result == "None")
+        #expect(inventory.discoveredComputers.first?.hostStatus == "Online")
+        #expect(inventory.backupServer.port == 9392)
     }
 
     @Test("a loaded inventory is what the server serves")
@@ -68,6 +110,14 @@ struct InventoryTests {
             ("jobs:\n  - { id: 12345678-1234-1234-1234-123456789abc, name: A, type: Backup, platform: VMware, scheduleEnabled: maybe }", "expected true or false"),
             ("jobs:\n  - { id: 12345678-1234-1234-1234-123456789abc, name: A, type: Backup, platform: VMware, nextRun: tomorrow }", "not a date-time"),
             ("jobs:\n  - { id: 12345678-1234-1234-1234-123456789abc, name: A, type: Backup, platform: VMware }\nagentJobs:\n  - { id: 12345678-1234-1234-1234-123456789ABC, name: B, platform: AgentForLinux }", "used twice"),
+            (job + "repositories:\n  - { id: 22222222-1234-1234-1234-123456789abc, name: R, kind: Tape }", "repositories[0]: unknown kind 'Tape'"),
+            (job + "repositories:\n  - { id: 22222222-1234-1234-1234-123456789abc, name: R, kind: Nfs, capacity: lots }", "expected a whole number"),
+            (job + "backups:\n  - { id: 22222222-1234-1234-1234-123456789abc, name: B, job: 12345678-1234-1234-1234-123456789abc, repository: 33333333-1234-1234-1234-123456789abc }", "backups[0]: repository '33333333-1234-1234-1234-123456789abc' is not in the inventory"),
+            (job + "sessions:\n  - { id: 22222222-1234-1234-1234-123456789abc, job: 44444444-1234-1234-1234-123456789abc, start: \"2020-01-31T17:00:09Z\" }", "sessions[0]: job '44444444-1234-1234-1234-123456789abc' is not in the inventory"),
+            (job + "sessions:\n  - { id: 22222222-1234-1234-1234-123456789abc, job: 12345678-1234-1234-1234-123456789abc, start: \"2020-01-31T17:00:09+01:00\" }", "sessions[0]: start '2020-01-31T17:00:09+01:00' is not a UTC date-time"),
+            (job + "sessions:\n  - { id: 22222222-1234-1234-1234-123456789abc, job: 12345678-1234-1234-1234-123456789abc, start: \"2020-01-31T17:00:09Z\", result: Great }", "unknown result 'Great'"),
+            (job + "sessions:\n  - id: 22222222-1234-1234-1234-123456789abc\n    job: 12345678-1234-1234-1234-123456789abc\n    start: \"2020-01-31T17:00:09Z\"\n    tasks:\n      - { id: 22222222-1234-1234-1234-123456789abc, vm: a, start: \"2020-01-31T17:00:09Z\" }", "sessions[0].tasks[0]: id 22222222-1234-1234-1234-123456789abc is used twice"),
+            (job + "discoveredComputers:\n  - { id: 22222222-1234-1234-1234-123456789abc, name: pc, hostStatus: Asleep }", "unknown hostStatus 'Asleep'"),
             ("jobz: []", "unknown key"), ("- a\n- b", "expected a YAML mapping"), ("jobs: [", "not valid YAML"),
         ])
     func invalid(yaml: String, fragment: String) {

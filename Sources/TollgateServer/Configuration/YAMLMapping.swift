@@ -61,6 +61,15 @@ struct YAMLMapping {
         return value
     }
 
+    /// The integer under `key`, or nil when absent.
+    func int(_ key: String) throws -> Int? {
+        guard let node = mapping[key] else { return nil }
+        guard let value = node.int else {
+            throw error(at: node, key: key, "expected a whole number")
+        }
+        return value
+    }
+
     /// The mapping under `key`, or nil when absent.
     func mapping(_ key: String) throws -> YAMLMapping? {
         guard let node = mapping[key] else { return nil }
