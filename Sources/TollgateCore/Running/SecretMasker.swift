@@ -3,28 +3,47 @@ import Synchronization
 
 /// Replaces every known secret (passwords, tokens, session ids, Basic credentials) with `***`
 /// in any text that leaves the library. Shared by the runner and the reporters; safe from any thread.
+///
+/// Masking costs one pass over the text whatever the number of secrets: the forms of every secret are
+/// compiled into a ``SecretAutomaton`` (Aho–Corasick over UTF-8 bytes), built again when a new form is
+/// added. Every occurrence of every form is masked; occurrences that overlap become one mask, so a
+/// longer secret is never partly revealed by a shorter one masked first, nor the other way round.
+/// Building costs time linear in the total size of the forms and happens outside the lock, so masking
+/// never waits for it; a run adds a few forms per logon (Benchmarks/README.md shows the effect).
 public final class SecretMasker: Sendable {
     /// What a secret is replaced with.
     public static let mask = "***"
-    /// Secrets shorter than this are not masked (masking "a" everywhere would garble output).
+    /// Secrets shorter than this are not masked unless marked secret (masking "a" everywhere would
+    /// garble output): see ``add(_:)`` and ``addMarked(_:)``.
     public static let minimumLength = 4
 
-    private let secrets = Mutex<Set<String>>([])
+    private struct State {
+        var known: Set<[UInt8]> = []
+        var patterns: [[UInt8]] = []
+        /// Incremented whenever `patterns` grows.
+        var version = 0
+        var automaton = SecretAutomaton(patterns: [])
+        var automatonVersion = 0
+    }
+
+    private let state = Mutex(State())
 
     /// Creates a masker that knows no secrets yet.
     public init() {}
 
-    /// Adds a secret, and the forms it travels in: its base64 encoding and, for a base64 token,
-    /// the text it decodes to (Enterprise Manager tokens are `base64(SessionId)`, protocol §3.2).
+    /// Adds a value learned on the way (a session token, a password), when it has at least
+    /// ``minimumLength`` characters, and the forms it travels in: its base64 encoding and, for a base64
+    /// token, the text it decodes to (Enterprise Manager tokens are `base64(SessionId)`, protocol §3.2).
     public func add(_ secret: String) {
         guard secret.count >= Self.minimumLength else { return }
-        var forms: Set<String> = [secret, Data(secret.utf8).base64EncodedString()]
-        if let decoded = Data(base64Encoded: secret), let text = String(data: decoded, encoding: .utf8),
-            text.count >= Self.minimumLength, text.allSatisfy({ !$0.isNewline })
-        {
-            forms.insert(text)
-        }
-        secrets.withLock { $0.formUnion(forms) }
+        learn(Self.forms(of: secret, minimumDecodedLength: Self.minimumLength))
+    }
+
+    /// Adds a value the scenario marked secret (`secret: true`): masked whatever its length, with the
+    /// same forms as ``add(_:)``.
+    public func addMarked(_ secret: String) {
+        guard !secret.isEmpty else { return }
+        learn(Self.forms(of: secret, minimumDecodedLength: 1))
     }
 
     /// Adds `user:password` Basic credentials: the password and the encoded header value.
@@ -33,20 +52,70 @@ public final class SecretMasker: Sendable {
         add(Data("\(user):\(password)".utf8).base64EncodedString())
     }
 
-    /// The text with every secret replaced by ``mask``, longest secrets first.
+    /// The text with every occurrence of a secret replaced by ``mask`` (overlapping ones by one mask).
     public func callAsFunction(_ text: String) -> String {
-        let known = secrets.withLock { $0 }
-        guard !known.isEmpty else { return text }
-        var masked = text
-        for secret in known.sorted(by: { $0.count > $1.count }) where masked.contains(secret) {
-            masked = masked.replacingOccurrences(of: secret, with: Self.mask)
+        let automaton = state.withLock { $0.automaton }
+        guard !automaton.isEmpty else { return text }
+        return Self.withUTF8(text) { bytes in
+            let ranges = automaton.coveredRanges(in: bytes)
+            guard !ranges.isEmpty else { return text }
+            var masked: [UInt8] = []
+            masked.reserveCapacity(bytes.count)
+            var copied = 0
+            for range in ranges {
+                masked.append(contentsOf: bytes[copied..<range.lowerBound])
+                masked.append(contentsOf: Self.mask.utf8)
+                copied = range.upperBound
+            }
+            masked.append(contentsOf: bytes[copied...])
+            // Forms are whole UTF-8 strings, so every cut falls between scalars and the bytes stay valid.
+            return String(decoding: masked, as: UTF8.self)
         }
-        return masked
     }
 
     /// True when the text contains no known secret.
     public func isClean(_ text: String) -> Bool {
-        let known = secrets.withLock { $0 }
-        return !known.contains { text.contains($0) }
+        let automaton = state.withLock { $0.automaton }
+        return Self.withUTF8(text) { !automaton.occurs(in: $0) }
+    }
+
+    /// The secret, its base64 encoding and, when it is base64 of one line of text, that text.
+    private static func forms(of secret: String, minimumDecodedLength: Int) -> [[UInt8]] {
+        var forms = [Array(secret.utf8), Array(Data(secret.utf8).base64EncodedString().utf8)]
+        if let decoded = Data(base64Encoded: secret), let text = String(data: decoded, encoding: .utf8),
+            text.count >= minimumDecodedLength, text.allSatisfy({ !$0.isNewline })
+        {
+            forms.append(Array(text.utf8))
+        }
+        return forms
+    }
+
+    /// Records new forms and installs an automaton that knows them before returning. The automaton is
+    /// built outside the lock; when adders race, the newest build wins (it contains every older form).
+    private func learn(_ forms: [[UInt8]]) {
+        let snapshot: (version: Int, patterns: [[UInt8]])? = state.withLock { state in
+            var grew = false
+            for form in forms where state.known.insert(form).inserted {
+                state.patterns.append(form)
+                grew = true
+            }
+            guard grew else { return nil }
+            state.version += 1
+            return (state.version, state.patterns)
+        }
+        guard let snapshot else { return }
+        let automaton = SecretAutomaton(patterns: snapshot.patterns)
+        state.withLock { state in
+            if snapshot.version > state.automatonVersion {
+                state.automaton = automaton
+                state.automatonVersion = snapshot.version
+            }
+        }
+    }
+
+    /// Runs `body` on the text's UTF-8 bytes, without copying them when the string is native.
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -130,7 +130,7 @@ struct StepExecution: Sendable {
 
         do {
             for value in try CaptureEvaluator.evaluate(step.captures, response: response, variables: scope.values) {
-                if value.isSecret { context.masker.add(value.value) }
+                if value.isSecret { context.masker.addMarked(value.value) }
                 scope.set(value.name, value.value)
             }
         } catch {
