@@ -1,14 +1,20 @@
 import CLibXML2
 import Foundation
 
-/// A libxml2 compiled XPath expression, safe to evaluate from any thread.
+/// A libxml2 compiled XPath expression, safe to evaluate from any thread, with no lock held while it is
+/// evaluated.
 ///
 /// libxml2 writes into a compiled expression while evaluating it (it caches looked-up functions in the
-/// expression's steps), so evaluations of one expression are serialized by a lock. Each evaluation uses
-/// its own XPath context; only the call into `xmlXPathCompiledEval` holds the lock.
+/// expression's steps), so one compiled copy must never be evaluated by two threads at once. Each
+/// evaluation therefore takes a copy of its own from a pool of idle copies (compiling a new one when none
+/// is idle) and gives it back afterwards: the pool grows to the number of evaluations that ever ran at
+/// the same moment, and the lock only guards taking and giving back, never the evaluation. Each
+/// evaluation also uses its own XPath context.
 final class CompiledXPath: @unchecked Sendable {
+    private let source: String
     private let lock = NSLock()
-    private let expression: xmlXPathCompExprPtr
+    /// Compiled copies no evaluation is using; guarded by `lock`.
+    private var idle: [xmlXPathCompExprPtr]
 
     /// Compiles `source`; throws `invalidExpression` with libxml2's error position.
     init(_ source: String) throws(XMLError) {
@@ -29,11 +35,30 @@ final class CompiledXPath: @unchecked Sendable {
             let offset = recorder.offset.map { min(max($0, 0), source.utf8.count) }
             throw .invalidExpression(message: recorder.message ?? "invalid expression", offset: offset)
         }
-        expression = compiled
+        self.source = source
+        idle = [compiled]
     }
 
     deinit {
-        xmlXPathFreeCompExpr(expression)
+        for expression in idle { xmlXPathFreeCompExpr(expression) }
+    }
+
+    /// How many compiled copies exist (all idle when no evaluation runs); for tests.
+    var copyCount: Int { lock.withLock { idle.count } }
+
+    /// An idle compiled copy, or a new one (`source` compiled once already, so compiling again succeeds
+    /// unless memory runs out).
+    private func takeCopy() throws(XMLError) -> xmlXPathCompExprPtr {
+        if let copy = lock.withLock({ idle.popLast() }) { return copy }
+        guard let copy = xmlXPathCompile(source) else {
+            throw .evaluationFailed(message: "libxml2 could not compile the expression again")
+        }
+        return copy
+    }
+
+    /// Gives a copy back to the pool once its evaluation is over.
+    private func giveBack(_ copy: xmlXPathCompExprPtr) {
+        lock.withLock { idle.append(copy) }
     }
 
     /// Evaluates on `document` (with the document node as context node) and copies the result into Swift.
@@ -58,8 +83,10 @@ final class CompiledXPath: @unchecked Sendable {
         }
         let recorder = XPathErrorRecorder()
         recorder.install(on: context)
+        let expression = try takeCopy()
+        defer { giveBack(expression) }
         let result: xmlXPathObjectPtr? = withExtendedLifetime(recorder) {
-            lock.withLock { xmlXPathCompiledEval(expression, context) }
+            xmlXPathCompiledEval(expression, context)
         }
         guard let result else {
             throw .evaluationFailed(message: recorder.message ?? "libxml2 returned no result")

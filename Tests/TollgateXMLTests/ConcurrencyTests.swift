@@ -1,5 +1,7 @@
+import Foundation
 import Testing
-import TollgateXML
+
+@testable import TollgateXML
 
 @Suite("Concurrent use")
 struct ConcurrencyTests {
@@ -62,6 +64,55 @@ struct ConcurrencyTests {
         #expect(counts.count == 200)
         for (isValid, violations) in counts {
             #expect(violations == (isValid ? 0 : 2))
+        }
+    }
+
+    @Test("stress: expressions calling functions, evaluated 4,000 times from 200 tasks at once, no lock held")
+    func functionCallsUnderConcurrency() async throws {
+        // Function calls are where libxml2 writes into a compiled expression (it caches the function it looked
+        // up), so a copy shared by two threads at once would race there; each evaluation must have its own.
+        let sources = [
+            "concat(string(/em:Task/em:TaskId), ':', translate(string(/em:Task/em:State), 'inshed', 'INSHED'))",
+            "count(/em:Task/em:Links/em:Link[contains(@Href, '/x/')]) + string-length(substring-before(/em:Task/em:TaskId, '-'))",
+            "boolean(/em:Task/em:State = 'Running') and not(starts-with(/em:Task/em:Operation, 'Stop'))",
+            "sum(/em:Task/em:Links/em:Link[position() <= last()]/@Index) + number(substring-after(/em:Task/em:TaskId, '-'))",
+            "normalize-space(concat(' ', local-name(/*), ' ', namespace-uri(/*), ' '))",
+        ]
+        let expressions = try sources.map { try XPathExpression($0, namespaces: Fixtures.veeam) }
+        let tasks = 200
+        let mismatches = try await withThrowingTaskGroup(of: Int.self) { group in
+            for id in 0..<tasks {
+                group.addTask {
+                    let links = id % 5
+                    let linkElements = (0..<links).map { "<Link Index=\"\($0)\" Href=\"https://h/api/x/\($0)\"/>" }.joined()
+                    let body = Array("""
+                        <Task xmlns="http://www.veeam.com/ent/v1.0"><Links>\(linkElements)</Links>\
+                        <TaskId>task-\(id)</TaskId><State>\(id.isMultiple(of: 2) ? "Running" : "Finished")</State>\
+                        <Operation>StartJob</Operation></Task>
+                        """.utf8)
+                    let expected: [XPathValue] = [
+                        .string("task-\(id):\(id.isMultiple(of: 2) ? "RuNNINg" : "FINISHED")"),
+                        .number(Double(links + 4)),
+                        .boolean(id.isMultiple(of: 2)),
+                        .number(Double((0..<links).reduce(0, +) + id)),
+                        .string("Task http://www.veeam.com/ent/v1.0"),
+                    ]
+                    return try XMLDocument.withParsed(body) { document in
+                        var mismatches = 0
+                        for round in 0..<20 {
+                            let index = (id + round) % expressions.count
+                            if try document.evaluate(expressions[index]) != expected[index] { mismatches += 1 }
+                        }
+                        return mismatches
+                    }
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+        // Every copy is back in the pool, and there are never more copies than evaluations that ran at once.
+        for expression in expressions {
+            #expect((1...tasks).contains(expression.compiled.copyCount))
         }
     }
 }

@@ -71,11 +71,9 @@ enum CaptureEvaluator {
             case nil:
                 throw .notFound(message: "\(subject): no result", location: capture.location)
             }
-        case .regex(let pattern, let group):
-            let regex: NSRegularExpression
-            do {
-                regex = try NSRegularExpression(pattern: pattern)
-            } catch {
+        case .regex(let expression, let group):
+            let pattern = expression.pattern
+            guard let regex = expression.compiled else {
                 throw .notFound(message: "\(subject): invalid regular expression /\(pattern)/", location: capture.location)
             }
             let text = response.text

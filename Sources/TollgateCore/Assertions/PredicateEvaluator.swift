@@ -57,12 +57,10 @@ public enum PredicateEvaluator {
             }
             guard exists != expected else { return nil }
             return Mismatch(expected: expected ? "to exist" : "not to exist", actual: describe(value))
-        case .matches(let pattern):
+        case .matches(let expression):
             let text = value.stringValue
-            let regex: NSRegularExpression
-            do {
-                regex = try NSRegularExpression(pattern: pattern)
-            } catch {
+            let pattern = expression.pattern
+            guard let regex = expression.compiled else {
                 return Mismatch(
                     expected: "to match /\(pattern)/", actual: quote(text),
                     problem: "invalid regular expression /\(pattern)/")

@@ -15,7 +15,12 @@ final class SchemaCache: Sendable {
         case schemaUnreadable(String)
     }
 
-    private let schemas = Mutex<[String: Result<XMLSchema, XMLError>]>([:])
+    /// One schema path: compiled by the first validation that needs it, under this entry's own lock.
+    private final class Entry: Sendable {
+        let schema = Mutex<Result<XMLSchema, XMLError>?>(nil)
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
 
     /// Creates an empty cache.
     init() {}
@@ -40,12 +45,20 @@ final class SchemaCache: Sendable {
         }
     }
 
-    /// The compiled schema, loading it under the lock the first time so it is compiled once.
+    /// The compiled schema, compiled once. The cache's lock is held only to find the path's entry; compiling
+    /// holds that entry's lock alone, so validations against other schemas never wait for it, and those
+    /// against the same schema wait only for the one compilation whose result they need anyway.
     private func load(_ path: String) -> Result<XMLSchema, XMLError> {
-        schemas.withLock { cache in
-            if let cached = cache[path] { return cached }
+        let entry = entries.withLock { entries in
+            if let existing = entries[path] { return existing }
+            let created = Entry()
+            entries[path] = created
+            return created
+        }
+        return entry.schema.withLock { schema in
+            if let compiled = schema { return compiled }
             let loaded = Result { () throws(XMLError) -> XMLSchema in try XMLSchema(contentsOf: path) }
-            cache[path] = loaded
+            schema = loaded
             return loaded
         }
     }

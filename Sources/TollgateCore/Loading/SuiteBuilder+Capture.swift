@@ -61,7 +61,7 @@ extension SuiteBuilder {
                 guard let (pattern, _) = scalar(sourceEntry.value, expected: "a regular expression"),
                     let regex = checkRegex(pattern, node: sourceEntry.value)
                 else { return nil }
-                let groups = regex.numberOfCaptureGroups
+                let groups = regex.compiled?.numberOfCaptureGroups ?? 0
                 var index = groups > 0 ? 1 : 0
                 if let group, let value = integer(group.value, expected: "a group number") {
                     if value < 0 || value > groups {
@@ -73,7 +73,7 @@ extension SuiteBuilder {
                     }
                     index = value
                 }
-                source = .regex(pattern: pattern, group: index)
+                source = .regex(pattern: regex, group: index)
             }
             return Capture(name: entry.key, source: source, isSecret: isSecret, location: entry.keyLocation)
         default:

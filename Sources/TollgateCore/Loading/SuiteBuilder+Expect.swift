@@ -172,7 +172,7 @@ extension SuiteBuilder {
         case "exists": return bool(node).map { .exists($0) }
         case "matches":
             guard let (pattern, _) = scalar(node, expected: "a regular expression") else { return nil }
-            return checkRegex(pattern, node: node) == nil ? nil : .matches(pattern)
+            return checkRegex(pattern, node: node).map { .matches($0) }
         case "contains": return scalar(node, expected: "text").map { .contains($0.text) }
         case "lt": return number(node).map { .lessThan($0) }
         case "le": return number(node).map { .lessOrEqual($0) }
@@ -198,10 +198,10 @@ extension SuiteBuilder {
         return template(node).map { .template($0) }
     }
 
-    /// Compiles a regular expression; nil, with an error, when it is invalid.
-    func checkRegex(_ pattern: String, node: Node) -> NSRegularExpression? {
+    /// Compiles a regular expression, once for the whole run; nil, with an error, when it is invalid.
+    func checkRegex(_ pattern: String, node: Node) -> RegularExpression? {
         do {
-            return try NSRegularExpression(pattern: pattern)
+            return RegularExpression(pattern: pattern, compiled: try NSRegularExpression(pattern: pattern))
         } catch {
             self.error(
                 "invalid regular expression `\(pattern)`", at: node,

@@ -9,7 +9,7 @@ public struct Capture: Sendable {
         /// A response header (case-insensitive name).
         case header(String)
         /// A regular expression on the body text; the group's match (0 = whole match).
-        case regex(pattern: String, group: Int)
+        case regex(pattern: RegularExpression, group: Int)
     }
 
     /// The variable name.

@@ -32,7 +32,7 @@ public enum Predicate: Sendable, Equatable {
     /// A non-empty result (true) or an empty one (false).
     case exists(Bool)
     /// The string value matches the regular expression (anywhere; anchor with ^ and $).
-    case matches(String)
+    case matches(RegularExpression)
     /// The string value contains the text.
     case contains(String)
     /// Numeric comparisons on the number value.
