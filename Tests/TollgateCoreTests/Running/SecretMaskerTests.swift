@@ -100,7 +100,7 @@ struct SecretMaskerTests {
         #expect(masker("ß café\u{308}") == "ß ***\u{308}")
     }
 
-    @Test("thousands of secrets: each is masked, others are left alone")
+    @Test("400 secrets: each is masked, others are left alone")
     func manySecrets() {
         let masker = SecretMasker()
         let secrets = (0..<400).map { "tok-\($0)-\(String($0 * 7919, radix: 36))" }
@@ -117,10 +117,10 @@ struct SecretMaskerTests {
     func concurrentAdds() async {
         let masker = SecretMasker()
         let leaks = await withTaskGroup(of: Int.self) { group in
-            for task in 0..<64 {
+            for task in 0..<16 {
                 group.addTask {
                     var leaks = 0
-                    for index in 0..<20 {
+                    for index in 0..<8 {
                         let secret = "secret-\(task)-\(index)-value"
                         masker.add(secret)
                         if masker("<a>\(secret)</a>") != "<a>***</a>" { leaks += 1 }
@@ -131,6 +131,6 @@ struct SecretMaskerTests {
             return await group.reduce(0, +)
         }
         #expect(leaks == 0)
-        #expect(masker("secret-0-0-value secret-63-19-value") == "*** ***")
+        #expect(masker("secret-0-0-value secret-15-7-value") == "*** ***")
     }
 }
