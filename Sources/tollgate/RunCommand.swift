@@ -47,7 +47,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Stop starting scenarios after the first failure or error.")
     var failFast = false
 
-    @Option(help: "Enterprise Manager user to log on as (once per run).")
+    @Option(
+        help: """
+            The protocol profile: enterprise-manager, or declarative (the suite's session: block or tollgate.yaml). \
+            Default: declarative when the files define a session, enterprise-manager otherwise.
+            """)
+    var profile: String?
+
+    @Option(help: "User to log on as (once per run).")
     var user: String?
 
     @Option(help: "The environment variable holding the password.")
@@ -100,6 +107,20 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.err("error: the scenario files are invalid; nothing was sent")
             throw ExitStatus.invalidInput
         }
+        let profileChoice: ProfileChoice
+        do {
+            profileChoice = try ProfileChoice.select(named: profile, session: loaded.session)
+        } catch {
+            switch error {
+            case .unknownName(let name):
+                Terminal.err("error: --profile \(name): unknown profile; use \(ProfileChoice.names.joined(separator: " or "))")
+            case .noSessionDefinition:
+                Terminal.err(
+                    "error: --profile declarative: the files define no session "
+                        + "(a top-level `session:` block or a \(SessionDefinition.fileName) beside them)")
+            }
+            throw ExitStatus.invalidInput
+        }
 
         var server: RunningServer?
         let target: String
@@ -111,7 +132,7 @@ struct RunCommand: AsyncParsableCommand {
             target = started.baseURL
             Terminal.out("Built-in Enterprise Manager listening on \(started.baseURL)")
         }
-        let configuration = configuration(baseURL: target, settings: settings)
+        let configuration = configuration(baseURL: target, settings: settings, profile: profileChoice)
         let report = await SignalTrap.cancellingOnInterrupt {
             await runScenarios(loaded.suites, configuration: configuration, masker: masker)
         }
@@ -140,9 +161,10 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func configuration(
-        baseURL: String, settings: (credentials: Credentials?, variables: [String: String])
+        baseURL: String, settings: (credentials: Credentials?, variables: [String: String]),
+        profile: ProfileChoice = .enterpriseManager
     ) -> RunConfiguration {
-        var configuration = RunConfiguration(baseURL: baseURL)
+        var configuration = RunConfiguration(baseURL: baseURL, profile: profile)
         configuration.credentials = settings.credentials
         configuration.variables = settings.variables
         configuration.tagFilter = TagFilter(include: Set(tag), exclude: Set(skipTag))
@@ -191,6 +213,9 @@ struct RunCommand: AsyncParsableCommand {
             switch event {
             case .scenarioFinished(let scenario):
                 Terminal.out(masker(console.scenarioLine(scenario, index: counter.next(), total: total)))
+            case .fingerprinted(let fingerprint):
+                let lines = console.fingerprintLines(fingerprint)
+                if !lines.isEmpty { Terminal.out(masker(lines)) }
             case .logonFailed(let finding):
                 Terminal.err(masker("error: \(finding.message)"))  // the message starts with "logon failed:"
             case .loggedOff(let success, let message) where !success:

@@ -1,27 +1,35 @@
 import TollgateXML
 
-/// Evaluates a poll's conditions on one attempt's body, plus cheap probes of the resource's state
-/// (`State`) and result (`Result/@Success`, `Result/Message`) for notes and messages. The probes use
-/// `local-name()`, so they read both XML (`em:Task`) and the JSON mapping (`/json/State`, camelCase too).
+/// Evaluates a poll's conditions on one attempt's body, plus the profile's ``TaskHint``s (for a task:
+/// its state and result) for notes and messages. Hints never decide anything.
 enum PollConditions {
     /// What one attempt showed.
     struct Reading: Sendable, Equatable {
+        /// One hint's value on this attempt.
+        struct Hint: Sendable, Equatable {
+            /// The hint's label, e.g. `State`.
+            var label: String
+            /// What the body said.
+            var value: String
+            /// True for the hint that tells how far the resource got.
+            var isProgress: Bool
+        }
+
         /// `until` held.
         var until: Bool
         /// `fail-when` held (false when there is none).
         var failWhen: Bool
-        /// The resource's `State`, if it has one.
-        var state: String?
-        /// `Result/@Success` (or JSON `Result/Success`), if present.
-        var success: String?
-        /// `Result/Message`, if present.
-        var resultMessage: String?
+        /// The hints that had a value, in the profile's order.
+        var hints: [Hint] = []
+
+        /// The progress hint (a task's `State`), if it had a value.
+        var progress: Hint? { hints.first(where: \.isProgress) }
 
         /// Short note for the exchange: `until=false, State=Running`.
         var note: String {
             var parts = ["until=\(until)"]
             if failWhen { parts.append("fail-when=true") }
-            if let state { parts.append("State=\(state)") }
+            if let progress { parts.append("\(progress.label)=\(progress.value)") }
             return parts.joined(separator: ", ")
         }
     }
@@ -34,22 +42,14 @@ enum PollConditions {
         case evaluation(String)
     }
 
-    private static let stateProbe = try? XPathExpression(
-        "string((/*/*[local-name()='State' or local-name()='state'])[1])", namespaces: [:])
-    private static let successProbe = try? XPathExpression(
-        "string(((/*/*[local-name()='Result' or local-name()='result'])[1]/@Success"
-            + " | (/*/*[local-name()='Result' or local-name()='result'])[1]/*[local-name()='Success' or local-name()='success'])[1])",
-        namespaces: [:])
-    private static let messageProbe = try? XPathExpression(
-        "string((/*/*[local-name()='Result' or local-name()='result'])[1]/*[local-name()='Message' or local-name()='message'])",
-        namespaces: [:])
-
-    /// Reads the conditions and probes on `body`.
-    static func read(_ poll: PollSpec, body: [UInt8], variables: [String: String] = [:]) throws(Problem) -> Reading {
+    /// Reads the conditions and `hints` on `body`.
+    static func read(
+        _ poll: PollSpec, body: [UInt8], hints: [TaskHint] = [], variables: [String: String] = [:]
+    ) throws(Problem) -> Reading {
         var expressions = [poll.until.expression]
         if let failWhen = poll.failWhen { expressions.append(failWhen.expression) }
-        let probes = [stateProbe, successProbe, messageProbe]
-        expressions += probes.compactMap { $0 }
+        let usable = hints.compactMap { hint in hint.query.map { (hint, $0) } }
+        expressions += usable.map(\.1)
         let results: [Result<XPathValue, XMLError>]
         do {
             results = try BodyQuery.evaluate(
@@ -70,12 +70,11 @@ enum PollConditions {
             failWhen = try condition(1, "fail-when", query)
             next = 2
         }
-        func probe(_ offset: Int) -> String? {
-            guard probes.allSatisfy({ $0 != nil }), next + offset < results.count,
-                case .success(let value) = results[next + offset], !value.stringValue.isEmpty
-            else { return nil }
-            return value.stringValue
+        var reading = Reading(until: until, failWhen: failWhen)
+        for (offset, (hint, _)) in usable.enumerated() where next + offset < results.count {
+            guard case .success(let value) = results[next + offset], !value.stringValue.isEmpty else { continue }
+            reading.hints.append(.init(label: hint.label, value: value.stringValue, isProgress: hint.isProgress))
         }
-        return Reading(until: until, failWhen: failWhen, state: probe(0), success: probe(1), resultMessage: probe(2))
+        return reading
     }
 }

@@ -8,7 +8,7 @@ import TollgateXML
 ///
 /// One deliberate refinement of "booleans compare with `boolean()`": when the actual value is a string
 /// or a node-set whose text is an `xs:boolean` literal (`true`, `false`, `1`, `0`), that literal is
-/// compared. Otherwise `equals: true` on `/em:Task/em:Result/@Success` would pass for `Success="false"`
+/// compared. Otherwise `equals: true` on `/o:Order/o:Result/@Paid` would pass for `Paid="false"`
 /// (a non-empty node-set is true in XPath), a silent false pass in a conformance harness.
 public enum PredicateEvaluator {
     /// What a failed check expected and what it got, as the user would write them.
@@ -44,7 +44,7 @@ public enum PredicateEvaluator {
                 return Mismatch(
                     expected: "count \(expected)", actual: describe(value),
                     problem: "count needs a node-set, but the query returned a \(value.typeName) "
-                        + "(\(describe(value))); write a path such as /em:Task/em:Links/em:Link")
+                        + "(\(describe(value))); write a path such as /ns:Root/ns:Item")
             }
             return nodes.count == expected ? nil : Mismatch(expected: "count \(expected)", actual: "count \(nodes.count)")
         case .exists(let expected):

@@ -2,7 +2,7 @@
 ///
 /// ```
 /// error: undeclared namespace prefix 'v'
-///   --> Specs/veeam-em/tasks.yaml:14:33
+///   --> Specs/tasks.yaml:14:33
 ///    |
 /// 14 |             - { query: "string(/v:Task/v:State)", equals: Running }
 ///    |                                 ^ declare it under `namespaces:`

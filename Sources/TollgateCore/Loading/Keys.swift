@@ -1,6 +1,6 @@
-/// The complete set of keys of each mapping of the scenario format (`notes/scenario-format.md`).
+/// The complete set of keys of each mapping of the scenario format (README.md, "Writing scenarios").
 enum Keys {
-    static let suite = ["name", "namespaces", "variables", "scenarios"]
+    static let suite = ["name", "namespaces", "variables", "session", "scenarios"]
     static let scenario = ["name", "tags", "session", "skip", "setup", "steps", "teardown"]
     static let step = ["name", "request", "poll", "expect", "capture"]
     static let request = ["method", "path", "url", "query", "headers", "body", "auth"]
@@ -22,7 +22,7 @@ enum Keys {
 
     /// Explanations for scenario and step keys written at the top level.
     static let hintsAtTopLevel: [String: String] = Dictionary(
-        uniqueKeysWithValues: ["steps", "setup", "teardown", "tags", "session", "skip"].map {
+        uniqueKeysWithValues: ["steps", "setup", "teardown", "tags", "skip"].map {
             ($0, "`\($0)` belongs to a scenario: put the scenario under `scenarios:`")
         })
 

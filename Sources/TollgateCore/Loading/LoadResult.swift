@@ -4,6 +4,8 @@ public struct LoadResult: Sendable {
     public var suites: [Suite]
     /// All problems of all files, file by file, each file's in line order.
     public var diagnostics: [Diagnostic]
+    /// The run's session definition (a `session:` block or a `tollgate.yaml`), if the files have one.
+    public var session: SessionDefinition?
 
     /// Creates a result.
     public init(suites: [Suite] = [], diagnostics: [Diagnostic] = []) {

@@ -27,7 +27,7 @@ enum ScenarioFileFinder {
             let full = base + relative
             var entryIsDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &entryIsDirectory),
-                !entryIsDirectory.boolValue,
+                !entryIsDirectory.boolValue, name != SessionDefinition.fileName,
                 extensions.contains((name as NSString).pathExtension.lowercased())
             else { continue }
             files.append(full)

@@ -30,6 +30,7 @@ public struct ScenarioLoader: Sendable {
                 }
             }
         }
+        loadSession(paths: paths, into: &result)
         return result
     }
 

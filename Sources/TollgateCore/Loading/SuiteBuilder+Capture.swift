@@ -21,7 +21,8 @@ extension SuiteBuilder {
         return (captures, names)
     }
 
-    private func readCapture(_ entry: MappingFields.Entry) -> Capture? {
+    /// One capture (`name: source`); also the declarative session's `token:`.
+    func readCapture(_ entry: MappingFields.Entry) -> Capture? {
         switch entry.value {
         case .scalar:
             guard let query = xpath(entry.value) else { return nil }

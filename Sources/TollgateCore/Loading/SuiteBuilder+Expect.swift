@@ -80,7 +80,7 @@ extension SuiteBuilder {
     }
 
     /// `status: 200` or `status: [200, 204]`.
-    private func readStatus(_ node: Node) -> Located<[Int]>? {
+    func readStatus(_ node: Node) -> Located<[Int]>? {
         let location = node.location(in: source)
         if case .sequence(let items) = node {
             if items.isEmpty {

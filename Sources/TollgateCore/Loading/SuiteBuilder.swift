@@ -43,11 +43,12 @@ final class SuiteBuilder {
         let name = fields.value("name").flatMap { string($0) }?.value
         if let node = fields.value("namespaces") { readNamespaces(node) }
         if let node = fields.value("variables") { readVariables(node) }
+        let session = fields.entry("session").flatMap { readSession($0) }
         let scenarios = fields.value("scenarios").map { readScenarios($0) } ?? []
         let defaultName = URL(fileURLWithPath: source.path).deletingPathExtension().lastPathComponent
         return Suite(
             name: name ?? defaultName, file: source.path, namespaces: namespaces, variables: fileVariables,
-            scenarios: scenarios, sourceLines: source.lines)
+            scenarios: scenarios, sourceLines: source.lines, session: session)
     }
 
     // MARK: Diagnostics
@@ -87,6 +88,8 @@ final class SuiteBuilder {
     enum Context: String {
         case file = "top-level"
         case scenario, step, request, poll, expect, capture, auth
+        case session, logon, logoff
+        case sessionFile = "session file"
         case requestBody = "request body"
         case assertion = "assertion"
         case headerCheck = "header check"

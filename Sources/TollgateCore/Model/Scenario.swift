@@ -6,7 +6,7 @@ public struct Scenario: Sendable {
     public var location: SourceLocation
     /// Tags for `--tag` / `--skip-tag` selection.
     public var tags: [String]
-    /// Whether requests carry the run's Enterprise Manager logon session.
+    /// Whether requests carry the run's logon session.
     public var session: SessionMode
     /// When set, the scenario is reported as skipped with this reason and nothing is sent.
     public var skipReason: String?
@@ -33,9 +33,9 @@ public struct Scenario: Sendable {
     }
 }
 
-/// How a scenario uses the run's Enterprise Manager logon session.
+/// How a scenario uses the run's logon session (the profile decides how the token is sent).
 public enum SessionMode: String, Sendable, Equatable, CaseIterable {
-    /// Send the run's `X-RestSvcSessionId` on every request (the default).
+    /// Send the run's session token on every request (the default).
     case shared
     /// Send no session token (to test 401s, or to log on inside the scenario).
     case none

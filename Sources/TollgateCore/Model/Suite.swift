@@ -12,11 +12,14 @@ public struct Suite: Sendable {
     public var scenarios: [Scenario]
     /// The file's lines, so diagnostics raised while running can quote the line at fault.
     public var sourceLines: [String]
+    /// The file's top-level `session:` block (the declarative profile), if it has one.
+    public var session: SessionDefinition?
 
     /// Creates a suite.
     public init(
         name: String, file: String, namespaces: [String: String],
-        variables: [String: Located<String>], scenarios: [Scenario], sourceLines: [String] = []
+        variables: [String: Located<String>], scenarios: [Scenario], sourceLines: [String] = [],
+        session: SessionDefinition? = nil
     ) {
         self.name = name
         self.file = file
@@ -24,6 +27,7 @@ public struct Suite: Sendable {
         self.variables = variables
         self.scenarios = scenarios
         self.sourceLines = sourceLines
+        self.session = session
     }
 
     /// The text of a 1-based line of the file, if there is one.

@@ -24,6 +24,18 @@ public struct ConsoleFormatter: Sendable {
         return line
     }
 
+    /// The header line of a run, from the server's fingerprint: `Server: Product=Notes; Version=2.1`,
+    /// then one `  note: …` line per note. Empty when the fingerprint is.
+    public func fingerprintLines(_ fingerprint: Fingerprint) -> String {
+        guard !fingerprint.isEmpty else { return "" }
+        var lines = [
+            "Server: " + (fingerprint.facts.isEmpty
+                ? "(unknown)" : fingerprint.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "; "))
+        ]
+        lines += fingerprint.notes.map { "  note: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
     /// The details of every failed or errored scenario, for the end of the run.
     public func details(_ run: RunReport) -> String {
         let renderer = FindingRenderer(useColor: useColor)

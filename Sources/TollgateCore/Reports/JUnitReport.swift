@@ -131,7 +131,7 @@ public struct JUnitReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// `Specs/veeam-em/tasks.yaml` → `veeam-em.tasks`: stable, unique per file, readable in CI tables.
+    /// `Specs/agents/jobs.yaml` → `agents.jobs`: stable, unique per file, readable in CI tables.
     public static func classname(forFile file: String) -> String {
         var path = file
         for prefix in ["./", "Specs/"] where path.hasPrefix(prefix) {

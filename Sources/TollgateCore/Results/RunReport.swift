@@ -10,13 +10,19 @@ public struct RunReport: Sendable {
     public var duration: Duration
     /// True when SIGINT/SIGTERM stopped the run early.
     public var interrupted: Bool
+    /// What the server said about itself at the start of the run (empty when nothing ran).
+    public var fingerprint: Fingerprint
 
     /// Creates a run report.
-    public init(suites: [SuiteReport], startedAt: Date, duration: Duration, interrupted: Bool = false) {
+    public init(
+        suites: [SuiteReport], startedAt: Date, duration: Duration, interrupted: Bool = false,
+        fingerprint: Fingerprint = Fingerprint()
+    ) {
         self.suites = suites
         self.startedAt = startedAt
         self.duration = duration
         self.interrupted = interrupted
+        self.fingerprint = fingerprint
     }
 
     /// Every scenario of every suite, in order.

@@ -1,4 +1,4 @@
-/// The Enterprise Manager account the run logs on with (`--user` and a password from the environment).
+/// The account the run logs on with (`--user` and a password from the environment).
 public struct Credentials: Sendable {
     /// The account name, e.g. `DOMAIN\user`.
     public var user: String

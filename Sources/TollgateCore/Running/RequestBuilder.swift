@@ -2,13 +2,10 @@ import Foundation
 
 /// Resolves a step's request: variables substituted, URL built, authentication added.
 struct RequestBuilder: Sendable {
-    /// The header that carries the Enterprise Manager session token (protocol §3.3).
-    static let sessionHeader = "X-RestSvcSessionId"
-
     /// The run's configuration (base URL, credentials).
     let configuration: RunConfiguration
     /// The run's logon session, if the run logged on.
-    let session: LogonSession?
+    let session: RunSession?
     /// Learns the Basic credentials a step uses.
     let masker: SecretMasker
 
@@ -16,7 +13,7 @@ struct RequestBuilder: Sendable {
     struct Built: Sendable {
         /// The request.
         var request: OutgoingRequest
-        /// True when the run's token is sent (a 401 then means the session was rejected).
+        /// True when the run's token is sent (a rejection status then means the session is gone).
         var sendsSessionToken: Bool
     }
 
@@ -64,9 +61,12 @@ struct RequestBuilder: Sendable {
         var sendsToken = false
         switch spec.auth {
         case .session:
-            if mode == .shared, let session, !has(Self.sessionHeader) {
-                headers.append(HeaderField(name: Self.sessionHeader, value: session.token))
-                sendsToken = true
+            // The step's own header of the same name wins (a scenario testing a foreign token).
+            if mode == .shared, let session {
+                for field in session.headers where !has(field.name) {
+                    headers.append(field)
+                    sendsToken = true
+                }
             }
         case .none:
             break

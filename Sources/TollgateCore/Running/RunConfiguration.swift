@@ -19,13 +19,12 @@ public struct RunConfiguration: Sendable {
     public var failFast: Bool
     /// A response body larger than this is an error; reading stops there, so memory stays bounded.
     public var maxBodyBytes: Int
-    /// Where the logon request goes, relative to ``baseURL``.
-    public var logonPath: String
+    /// The protocol profile: how the run logs on and off, fingerprints the server, reads poll hints
+    /// and error bodies. Default: Enterprise Manager.
+    public var profile: ProfileChoice
 
     /// The default response body limit: 16 MiB.
     public static let defaultMaxBodyBytes = 16 * 1024 * 1024
-    /// The default logon path (protocol §3.1).
-    public static let defaultLogonPath = "/api/sessionMngr/?v=latest"
 
     /// Creates a configuration.
     public init(
@@ -38,7 +37,7 @@ public struct RunConfiguration: Sendable {
         tls: TLSOptions = TLSOptions(),
         failFast: Bool = false,
         maxBodyBytes: Int = RunConfiguration.defaultMaxBodyBytes,
-        logonPath: String = RunConfiguration.defaultLogonPath
+        profile: ProfileChoice = .enterpriseManager
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
@@ -49,6 +48,6 @@ public struct RunConfiguration: Sendable {
         self.tls = tls
         self.failFast = failFast
         self.maxBodyBytes = maxBodyBytes
-        self.logonPath = logonPath
+        self.profile = profile
     }
 }

@@ -1,15 +1,19 @@
 import Foundation
 
-/// Runs suites against a server: logs on once, runs the selected scenarios (up to `jobs` at a time),
-/// logs off, and returns every outcome in input order.
+/// Runs suites against a server: logs on once, asks the server who it is, runs the selected scenarios
+/// (up to `jobs` at a time), logs off, and returns every outcome in input order.
 ///
-/// The runner never prints and never throws; every problem becomes an outcome. All texts in the report
+/// The runner is protocol-neutral: the logon, the token, the logoff, the fingerprint, poll hints and
+/// error bodies come from the configuration's ``ProfileChoice`` (see ``ProtocolProfile``).
+/// It never prints and never throws; every problem becomes an outcome. All texts in the report
 /// and in events are masked with the runner's ``SecretMasker``.
 public struct Runner: Sendable {
     /// How long the logoff may take when the run was interrupted (the run must end within a second).
     static let interruptedLogoffTimeout: Duration = .milliseconds(700)
     /// The longest a normal logoff may take.
     static let logoffTimeout: Duration = .seconds(10)
+    /// The longest one fingerprint probe may take.
+    static let probeTimeout: Duration = .seconds(10)
 
     /// The run's settings.
     public let configuration: RunConfiguration
@@ -99,19 +103,22 @@ public struct Runner: Sendable {
         } catch {
             let finding = Finding(message: masker(error.message))
             for index in runnable { finish(index, .errored(finding)) }
-            return assemble(selected, plan, results, startedAt, clock.now - start, interrupted: false)
+            return assemble(
+                selected, plan, results, startedAt, clock.now - start, interrupted: false, fingerprint: Fingerprint())
         }
 
         // Log on once, if any scenario to run uses the shared session.
-        let sessions = SessionManager(configuration: configuration, transport: transport, masker: masker)
-        var session: LogonSession?
+        let profile = configuration.profile.profile
+        let sessions = SessionManager(
+            profile: profile, configuration: configuration, transport: transport, masker: masker)
+        var session: RunSession?
         var logonFailure: Finding?
         var interrupted = false
-        if let credentials = configuration.credentials,
+        if sessions.logsOn,
             runnable.contains(where: { scenario(plan[$0]).session == .shared })
         {
             do {
-                session = try await sessions.logOn(credentials)
+                session = try await sessions.logOn()
                 events(.loggedOn)
             } catch {
                 switch error {
@@ -124,8 +131,21 @@ public struct Runner: Sendable {
             }
         }
 
+        // Ask the server who it is (with the session, when there is one), before any scenario runs.
+        var fingerprint = Fingerprint()
+        if !interrupted, !runnable.isEmpty {
+            let client = ProbeClient(
+                baseURL: configuration.baseURL, transport: transport,
+                timeout: min(configuration.requestTimeout, Self.probeTimeout))
+            let found = await profile.fingerprint(using: client, session: session)
+            fingerprint = Fingerprint(
+                facts: found.facts.map { .init(name: masker($0.name), value: masker($0.value)) },
+                notes: found.notes.map { masker($0) })
+            events(.fingerprinted(fingerprint))
+        }
+
         let context = RunContext(
-            configuration: configuration, transport: transport, masker: masker, session: session,
+            configuration: configuration, transport: transport, masker: masker, profile: profile, session: session,
             evaluator: ExpectationEvaluator(schemas: SchemaCache()))
         var queue: [Int] = []
         for index in runnable {
@@ -177,7 +197,8 @@ public struct Runner: Sendable {
             events(.loggedOff(success: result.success, message: result.message))
         }
         await Task.detached { await transport.shutdown() }.value
-        return assemble(selected, plan, results, startedAt, clock.now - start, interrupted: interrupted)
+        return assemble(
+            selected, plan, results, startedAt, clock.now - start, interrupted: interrupted, fingerprint: fingerprint)
     }
 
     /// A report for a scenario that did not run its steps (skipped, not run, logon failed).
@@ -190,7 +211,7 @@ public struct Runner: Sendable {
     /// Groups scenario reports back into suites, in input order.
     private func assemble(
         _ suites: [Suite], _ plan: [PlannedScenario], _ results: [ScenarioReport?], _ startedAt: Date,
-        _ duration: Duration, interrupted: Bool
+        _ duration: Duration, interrupted: Bool, fingerprint: Fingerprint
     ) -> RunReport {
         var grouped = [[ScenarioReport]](repeating: [], count: suites.count)
         for (item, result) in zip(plan, results) {
@@ -210,7 +231,9 @@ public struct Runner: Sendable {
                 duration: .milliseconds(max(0, Int64((last.timeIntervalSince(first) * 1000).rounded()))),
                 scenarios: scenarios)
         }
-        return RunReport(suites: suiteReports, startedAt: startedAt, duration: duration, interrupted: interrupted)
+        return RunReport(
+            suites: suiteReports, startedAt: startedAt, duration: duration, interrupted: interrupted,
+            fingerprint: fingerprint)
     }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {

@@ -33,7 +33,7 @@ public final class SecretMasker: Sendable {
 
     /// Adds a value learned on the way (a session token, a password), when it has at least
     /// ``minimumLength`` characters, and the forms it travels in: its base64 encoding and, for a base64
-    /// token, the text it decodes to (Enterprise Manager tokens are `base64(SessionId)`, protocol §3.2).
+    /// token, the text it decodes to (some protocols' tokens are base64 of a session id).
     public func add(_ secret: String) {
         guard secret.count >= Self.minimumLength else { return }
         learn(Self.forms(of: secret, minimumDecodedLength: Self.minimumLength))

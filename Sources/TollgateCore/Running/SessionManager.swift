@@ -1,29 +1,18 @@
 import Foundation
-import TollgateXML
 
-/// Logs the run on to Enterprise Manager once and off again at the end (protocol §3, §4).
+/// Logs the run on once and off again at the end, the way the run's profile says (``SessionStrategy``).
 ///
-/// Every secret (password, Basic value, token, session id and the token's decoded form) goes into the
-/// masker the moment it is known, before anything about the exchange is recorded.
+/// Every secret (password, Basic value, token, session id) goes into the masker the moment it is known,
+/// before anything about the exchange is recorded.
 struct SessionManager: Sendable {
-    /// The run's configuration.
+    /// The run's profile.
+    let profile: any ProtocolProfile
+    /// The run's configuration (base URL, credentials, variables).
     let configuration: RunConfiguration
     /// The run's HTTP transport.
     let transport: HTTPTransport
     /// The run's masker.
     let masker: SecretMasker
-
-    private static let deleteLinkXML = try? XPathExpression(
-        "string(/*[local-name()='LogonSession']/*[local-name()='Links']/*[local-name()='Link'][@Rel='Delete']/@Href)",
-        namespaces: [:])
-    private static let sessionIDXML = try? XPathExpression(
-        "string(/*[local-name()='LogonSession']/*[local-name()='SessionId'])", namespaces: [:])
-    private static let deleteLinkJSON = try? XPathExpression(
-        "string(/json/*[local-name()='Links' or local-name()='links']"
-            + "[*[local-name()='Rel' or local-name()='rel']='Delete']/*[local-name()='Href' or local-name()='href'])",
-        namespaces: [:])
-    private static let sessionIDJSON = try? XPathExpression(
-        "string(/json/*[local-name()='SessionId' or local-name()='sessionId'])", namespaces: [:])
 
     /// Why the logon did not give a session.
     enum LogonError: Error, Sendable {
@@ -33,18 +22,19 @@ struct SessionManager: Sendable {
         case cancelled
     }
 
-    /// `POST logonPath` with Basic credentials; expects 201 and an `X-RestSvcSessionId` header.
-    func logOn(_ credentials: Credentials) async throws(LogonError) -> LogonSession {
-        masker.addBasicCredentials(user: credentials.user, password: credentials.password)
-        let encoded = Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString()
-        let request = OutgoingRequest(
-            method: "POST",
-            url: URLBuilder.join(base: configuration.baseURL, path: configuration.logonPath),
-            headers: [
-                HeaderField(name: "Authorization", value: "Basic \(encoded)"),
-                HeaderField(name: "User-Agent", value: "tollgate"),
-            ],
-            body: nil)
+    /// Whether the run logs on (the profile decides, e.g. only with credentials).
+    var logsOn: Bool { profile.session.logsOn(with: configuration.credentials) }
+
+    /// Sends the profile's logon request and reads the session from the answer.
+    func logOn() async throws(LogonError) -> RunSession {
+        let strategy = profile.session
+        let logon: SessionRequest
+        do {
+            logon = try strategy.logonRequest(configuration, masker: masker)
+        } catch {
+            throw .failed(finding("logon failed: \(error.message)", exchange: nil, notes: error.notes))
+        }
+        let request = logon.request
         let clock = ContinuousClock()
         let start = clock.now
         let response: ReceivedResponse
@@ -57,48 +47,40 @@ struct SessionManager: Sendable {
             throw .failed(finding("logon failed: \(error.message)", exchange: exchange))
         }
         // Learn the secrets before recording anything about the response.
-        let token = response.header(RequestBuilder.sessionHeader)
-        if let token { masker.add(token) }
-        let sessionID = Self.read(Self.sessionIDXML, Self.sessionIDJSON, in: response)
-        if let sessionID { masker.add(sessionID) }
+        for secret in strategy.secrets(in: response) { masker.add(secret) }
         let exchange = record(request, response, clock.now - start)
 
-        guard response.status == 201 else {
-            var notes = ["expected status 201, got \(response.status) \(response.reason)"]
-            if let message = ServerErrorMessage.extract(from: response.body) { notes.append("server said: \(message)") }
+        guard logon.expectedStatuses.contains(response.status) else {
+            let expected = Self.describe(logon.expectedStatuses)
+            var notes = ["expected status \(expected), got \(response.status) \(response.reason)"]
+            if let message = profile.serverMessage(in: response.body) { notes.append("server said: \(message)") }
             if response.status == 401 { notes.append("check --user and the password environment variable") }
             throw .failed(
-                finding(
-                    "logon failed: expected status 201, got \(response.status)", exchange: exchange, notes: notes))
+                finding("logon failed: expected status \(expected), got \(response.status)", exchange: exchange, notes: notes))
         }
-        guard let token, !token.isEmpty else {
-            throw .failed(
-                finding("logon failed: the 201 response has no \(RequestBuilder.sessionHeader) header", exchange: exchange))
+        do {
+            let session = try strategy.session(from: response, configuration: configuration)
+            masker.add(session.token)
+            return session
+        } catch {
+            throw .failed(finding("logon failed: \(error.message)", exchange: exchange, notes: error.notes))
         }
-        var logoffURL = Self.read(Self.deleteLinkXML, Self.deleteLinkJSON, in: response)
-        if logoffURL == nil, let id = sessionID ?? Self.decodedSessionID(token) {
-            logoffURL = URLBuilder.join(base: configuration.baseURL, path: "/api/logonSessions/\(id)")
-        }
-        return LogonSession(token: token, sessionID: sessionID, logoffURL: logoffURL)
     }
 
-    /// `DELETE` on the session's Delete link; expects 204. Returns success and, on failure, why (masked).
-    func logOff(_ session: LogonSession, timeout: Duration) async -> (success: Bool, message: String?) {
-        guard let url = session.logoffURL else {
-            return (false, "logoff skipped: the logon response has no Delete link and no SessionId")
-        }
-        let request = OutgoingRequest(
-            method: "DELETE", url: url,
-            headers: [
-                HeaderField(name: RequestBuilder.sessionHeader, value: session.token),
-                HeaderField(name: "User-Agent", value: "tollgate"),
-            ],
-            body: nil)
+    /// Sends the profile's logoff request. Returns success and, on failure, why (masked).
+    func logOff(_ session: RunSession, timeout: Duration) async -> (success: Bool, message: String?) {
+        let logoff: SessionRequest
         do {
-            let response = try await transport.send(request, timeout: timeout)
-            guard response.status == 204 else {
-                var message = "logoff failed: expected status 204, got \(response.status)"
-                if let error = ServerErrorMessage.extract(from: response.body) { message += " (\(error))" }
+            logoff = try profile.session.logoffRequest(for: session, configuration: configuration, masker: masker)
+        } catch {
+            return (false, masker(error.message))
+        }
+        do {
+            let response = try await transport.send(logoff.request, timeout: timeout)
+            guard logoff.expectedStatuses.contains(response.status) else {
+                var message =
+                    "logoff failed: expected status \(Self.describe(logoff.expectedStatuses)), got \(response.status)"
+                if let said = profile.serverMessage(in: response.body) { message += " (\(said))" }
                 return (false, masker(message))
             }
             return (true, nil)
@@ -107,36 +89,18 @@ struct SessionManager: Sendable {
         }
     }
 
-    /// A value from the logon body, read as XML or else as JSON.
-    private static func read(_ xml: XPathExpression?, _ json: XPathExpression?, in response: ReceivedResponse) -> String? {
-        let preferJSON = response.header("Content-Type")?.lowercased().contains("json") ?? false
-        let attempts: [(XPathExpression?, UnusableBody.BodyKind)] =
-            preferJSON ? [(json, .json), (xml, .xml)] : [(xml, .xml), (json, .json)]
-        for (expression, kind) in attempts {
-            guard let expression, let results = try? BodyQuery.evaluate([expression], in: response.body, as: kind),
-                case .success(let value)? = results.first
-            else { continue }
-            let text = value.stringValue.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { return text }
-        }
-        return nil
-    }
-
-    /// The session id a token encodes, when it is base64 of a GUID (protocol §3.2).
-    static func decodedSessionID(_ token: String) -> String? {
-        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
-            UUID(uuidString: text) != nil
-        else { return nil }
-        return text
+    /// `201` or `200 or 201`.
+    static func describe(_ statuses: [Int]) -> String {
+        statuses.map(String.init).joined(separator: " or ")
     }
 
     private func record(_ request: OutgoingRequest, _ response: ReceivedResponse?, _ duration: Duration) -> Exchange {
         ExchangeRecorder.record(
             request: request, response: response, attempt: 1, offset: .zero, duration: duration, note: "logon",
-            masker: masker)
+            tokenHeaders: profile.session.tokenHeaderNames, masker: masker)
     }
 
-    private func finding(_ message: String, exchange: Exchange, notes: [String] = []) -> Finding {
+    private func finding(_ message: String, exchange: Exchange?, notes: [String] = []) -> Finding {
         Finding(message: masker(message), diagnostic: nil, exchange: exchange, notes: notes.map { masker($0) })
     }
 }

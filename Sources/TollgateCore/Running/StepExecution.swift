@@ -62,7 +62,8 @@ struct StepExecution: Sendable {
 
             let reading: PollConditions.Reading
             do {
-                reading = try PollConditions.read(poll, body: received.body, variables: scope.values)
+                reading = try PollConditions.read(
+                    poll, body: received.body, hints: context.profile.taskHints, variables: scope.values)
             } catch {
                 exchanges.append(record(request, received, attempt, sentAt - start, duration, note: nil))
                 if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
@@ -78,9 +79,7 @@ struct StepExecution: Sendable {
 
             if reading.failWhen, let failWhen = poll.failWhen {
                 var notes = ["fail-when \(failWhen.source) held on attempt \(attempt) (status \(received.status))"]
-                if let state = reading.state { notes.append("State: \(state)") }
-                if let success = reading.success { notes.append("Result Success: \(success)") }
-                if let message = reading.resultMessage { notes.append("Result Message: \(message)") }
+                notes += reading.hints.map { "\($0.label): \($0.value)" }
                 return report(
                     .failed(
                         findings.make(
@@ -92,7 +91,9 @@ struct StepExecution: Sendable {
                 break
             }
             if clock.now.advanced(by: poll.interval) >= start.advanced(by: poll.timeout) {
-                let last = reading.state.map { "last state \($0)" } ?? "last status \(received.status)"
+                let last =
+                    reading.progress.map { "last \($0.label.lowercased()) \($0.value)" }
+                    ?? "last status \(received.status)"
                 let attempts = attempt == 1 ? "1 attempt" : "\(attempt) attempts"
                 return report(
                     .failed(
@@ -119,7 +120,7 @@ struct StepExecution: Sendable {
             break
         case .failed(let failures, let extra):
             var notes = failures.dropFirst().map(\.message) + extra  // the first is the headline
-            if response.status >= 400, let said = ServerErrorMessage.extract(from: response.body) {
+            if response.status >= 400, let said = context.profile.serverMessage(in: response.body) {
                 notes.append("server said: \(said)")
             }
             let first = failures[0]
@@ -144,27 +145,28 @@ struct StepExecution: Sendable {
         return report(.passed)
     }
 
-    /// `.errored` when the run's token was sent and the server answered 401 without the step expecting it:
-    /// the session expired or was refused. The runner does not log on again (no retry storm).
+    /// `.errored` when the run's token was sent and the server answered a status the profile calls a
+    /// rejection (Enterprise Manager: 401) without the step expecting it: the session expired or was
+    /// refused. The runner does not log on again (no retry storm).
     private func sessionRejected(
         _ step: Step, _ built: RequestBuilder.Built, _ response: ReceivedResponse, _ exchange: Exchange?
     ) -> Outcome? {
-        guard built.sendsSessionToken, response.status == 401,
-            !(step.expect.status?.value.contains(401) ?? false)
+        let strategy = context.profile.session
+        guard built.sendsSessionToken, strategy.isRejection(response.status),
+            !(step.expect.status?.value.contains(response.status) ?? false)
         else { return nil }
-        var notes = ["the run's X-RestSvcSessionId was sent and refused; Tollgate does not log on again"]
-        if let said = ServerErrorMessage.extract(from: response.body) { notes.append("server said: \(said)") }
+        var notes = [strategy.rejectionNote]
+        if let said = context.profile.serverMessage(in: response.body) { notes.append("server said: \(said)") }
         return .errored(
             findings.make(
-                "session expired or rejected (401)", at: step.request.location, exchange: exchange, notes: notes))
+                "session expired or rejected (\(response.status))", at: step.request.location, exchange: exchange,
+                notes: notes))
     }
 
     private func record(
         _ request: OutgoingRequest, _ response: ReceivedResponse?, _ attempt: Int, _ offset: Duration,
         _ duration: Duration, note: String?
     ) -> Exchange {
-        ExchangeRecorder.record(
-            request: request, response: response, attempt: attempt, offset: offset, duration: duration, note: note,
-            masker: context.masker)
+        context.record(request, response, attempt: attempt, offset: offset, duration: duration, note: note)
     }
 }

@@ -5,7 +5,12 @@ struct VariableScope: Sendable {
 
     /// The scope a scenario starts with.
     init(suite: Suite, configuration: RunConfiguration) {
-        var values = suite.variables.mapValues(\.value)
+        self.init(fileVariables: suite.variables, configuration: configuration)
+    }
+
+    /// The scope of a file's variables (a suite's, or the file defining a session).
+    init(fileVariables: [String: Located<String>], configuration: RunConfiguration) {
+        var values = fileVariables.mapValues(\.value)
         values["base_url"] = URLBuilder.trimmedBase(configuration.baseURL)
         values.merge(configuration.variables) { _, run in run }
         self.values = values

@@ -223,7 +223,7 @@ struct RunnerExpectationTests {
         let (report, _, _) = await RunnerTestSupport.run([M.suite("s", [scenario])], RunnerTestSupport.configuration(server.baseURL, logOn: false))
         await server.stop()
         #expect(report.scenarios[0].outcome.isPassed)
-        #expect(server.requests.count == 1)
+        #expect(server.scenarioRequests.count == 1)
     }
 
     @Test("request building: query, headers, inline body with variables, default Content-Type")
@@ -239,7 +239,7 @@ struct RunnerExpectationTests {
         let (report, _, _) = await RunnerTestSupport.run([suite], configuration)
         await server.stop()
         #expect(report.scenarios[0].outcome.isPassed)
-        let request = try #require(server.requests.first)
+        let request = try #require(server.scenarioRequests.first)
         #expect(request.target == "/api/jobs/j1?action=start%20now&who=cli%26co")
         #expect(request.header("Accept") == "application/xml")
         #expect(request.header("Content-Type") == "application/xml")

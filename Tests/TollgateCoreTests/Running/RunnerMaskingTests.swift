@@ -43,8 +43,7 @@ struct RunnerMaskingTests {
                 "basic", session: .none,
                 steps: [M.step("basic", M.request("POST", path: "/api/echo", auth: .runCredentials), expect: Expectations(status: M.status(201)))]),
         ]
-        var configuration = RunnerTestSupport.configuration(server.baseURL)
-        configuration.logonPath = "/api/sessionMngr/?v=latest"
+        let configuration = RunnerTestSupport.configuration(server.baseURL)
         let (report, events, _) = await RunnerTestSupport.run([M.suite("s", scenarios)], configuration)
         await server.stop()
 

@@ -49,8 +49,8 @@ struct RunnerSchedulingTests {
         #expect(report.scenarios.map(\.name) == (0..<100).map { "scenario \($0)" })
         #expect(report.scenarios.allSatisfy { $0.outcome.isPassed })
         #expect(report.tally.passed == 100)
-        #expect(server.requests.count == 100)
-        #expect(Set(server.requests.map(\.path)).count == 100)
+        #expect(server.scenarioRequests.count == 100)
+        #expect(Set(server.scenarioRequests.map(\.path)).count == 100)
         #expect(events.finished.count == 100)
         #expect(Set(events.finished.map(\.name)).count == 100)
         #expect(events.started.count == 100)
@@ -92,7 +92,7 @@ struct RunnerSchedulingTests {
         #expect(report.scenarios[1].outcome.isFailed)
         #expect(report.scenarios[2].outcome.notRunReason == "not run: --fail-fast")
         #expect(report.scenarios[3].outcome.notRunReason == "not run: --fail-fast")
-        #expect(server.requests.count == 2)
+        #expect(server.scenarioRequests.count == 2)
         #expect(report.interrupted == false)
         #expect(events.finished.count == 4)
         #expect(report.tally.skipped == 2)
@@ -121,7 +121,7 @@ struct RunnerSchedulingTests {
         } else {
             Issue.record("expected skipped, got \(report.scenarios[1].outcome)")
         }
-        #expect(server.requests.map(\.path) == ["/smoke"])
+        #expect(server.scenarioRequests.map(\.path) == ["/smoke"])
     }
 
     @Test("cancellation returns within a second, keeps finished results, marks the rest interrupted, and logs off")

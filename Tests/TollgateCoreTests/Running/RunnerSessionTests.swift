@@ -20,7 +20,11 @@ struct RunnerSessionTests {
 
         #expect(report.tally == Tally(report.scenarios))
         #expect(report.tally.passed == 3)
-        let requests = server.requests
+        // The fingerprint probe (`GET /api/`, no token) comes right after the logon.
+        #expect(server.requests.map(\.path).filter { $0 == "/api/" } == ["/api/"])
+        #expect(server.requests.firstIndex { $0.path == "/api/" } == 1)
+        #expect(server.requests[1].header("X-RestSvcSessionId") == nil)
+        let requests = server.requests.filter { $0.path != "/api/" }
         #expect(requests.map(\.method) == ["POST", "GET", "GET", "GET", "DELETE"])
         #expect(requests.first?.target == "/api/sessionMngr/?v=latest")
         #expect(requests.first?.header("Authorization")?.hasPrefix("Basic ") == true)
@@ -37,11 +41,12 @@ struct RunnerSessionTests {
             case .loggedOn: return "on"
             case .loggedOff(let success, _): return "off:\(success)"
             case .logonFailed: return "failed"
+            case .fingerprinted: return "fingerprint"
             case .scenarioStarted: return "start"
             case .scenarioFinished: return "finish"
             }
         }
-        #expect(kinds == ["on", "start", "finish", "start", "finish", "start", "finish", "off:true"])
+        #expect(kinds == ["on", "fingerprint", "start", "finish", "start", "finish", "start", "finish", "off:true"])
     }
 
     @Test("logs off even when scenarios failed and errored")
@@ -150,8 +155,8 @@ struct RunnerSessionTests {
             [M.suite("s", [scenario])], RunnerTestSupport.configuration(server.baseURL, logOn: false))
         await server.stop()
         #expect(report.scenarios[0].outcome.isPassed)
-        #expect(server.requests.map(\.method) == ["GET"])
-        #expect(events.all.count == 2)
+        #expect(server.scenarioRequests.map(\.method) == ["GET"])
+        #expect(events.all.count == 3)  // fingerprinted, started, finished
     }
 
     @Test("a 401 on a shared-session request is reported as a rejected session, with no second logon")

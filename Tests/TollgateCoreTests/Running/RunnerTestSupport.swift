@@ -87,6 +87,13 @@ extension Outcome {
     }
 }
 
+extension FaultServer {
+    /// The requests the scenarios sent: all but the Enterprise Manager profile's fingerprint probe (`GET /api/`).
+    var scenarioRequests: [Request] {
+        requests.filter { !($0.method == "GET" && $0.path == "/api/") }
+    }
+}
+
 extension RunConfiguration {
     /// The configuration with the stub's credentials (used by `auth: basic`) but no run logon needed.
     func with(credentials: Bool) -> RunConfiguration {

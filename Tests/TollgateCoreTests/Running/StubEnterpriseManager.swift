@@ -15,6 +15,8 @@ final class StubEnterpriseManager: Sendable {
     }
 
     let logonMode: LogonMode
+    /// Whether the logon session links a `BackupServerList` (the fingerprint then asks it).
+    let backupServerList: Bool
     /// Extra routes: (method, path) → action; checked before the built-in ones.
     let routes: @Sendable (FaultServer.Request) -> FaultServer.Action?
     private let state = Mutex<State>(State())
@@ -29,9 +31,11 @@ final class StubEnterpriseManager: Sendable {
 
     init(
         logonMode: LogonMode = .xml,
+        backupServerList: Bool = false,
         routes: @escaping @Sendable (FaultServer.Request) -> FaultServer.Action? = { _ in nil }
     ) {
         self.logonMode = logonMode
+        self.backupServerList = backupServerList
         self.routes = routes
     }
 
@@ -145,6 +149,7 @@ final class StubEnterpriseManager: Sendable {
                 <LogonSession xmlns="http://www.veeam.com/ent/v1.0" Type="LogonSession" Href="\(href)">
                   <Links>
                     <Link Rel="Up" Type="EnterpriseManager" Href="\(base)/api/"/>
+                    \(backupServerList ? "<Link Rel=\"Down\" Type=\"BackupServerList\" Href=\"\(base)/api/backupServers?format=Entity\"/>" : "")
                     <Link Rel="Delete" Href="\(href)"/>
                   </Links>
                   <UserName>tester</UserName>

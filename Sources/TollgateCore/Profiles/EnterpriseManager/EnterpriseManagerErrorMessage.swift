@@ -2,7 +2,7 @@ import TollgateXML
 
 /// Reads the message of an Enterprise Manager `<Error>` body (XML `@Message`, JSON `Message`),
 /// so findings can say what the server said (protocol §8).
-enum ServerErrorMessage {
+enum EnterpriseManagerErrorMessage {
     private static let xmlQuery = try? XPathExpression(
         "string(/*[local-name()='Error']/@Message)", namespaces: [:])
     private static let jsonQuery = try? XPathExpression(
