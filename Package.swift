@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tollgate",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tollgate", targets: ["tollgate"]),
         .library(name: "TollgateCore", targets: ["TollgateCore"]),
