@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 for the run record
             ]
         ),
         // The built-in Veeam Backup Enterprise Manager server (Hummingbird 2).

@@ -23,6 +23,16 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where to write the JUnit XML report.")
     var junit: String = "Reports/junit.xml"
 
+    @Option(help: "Where to write the run record (JSON, streamed while the run goes). Default: run.json beside the JUnit report.")
+    var record: String?
+
+    /// `--record`, or `run.json` in the JUnit report's folder (`Reports/run.json` by default).
+    var recordPath: String {
+        if let record { return record }
+        guard let slash = junit.lastIndex(of: "/") else { return "run.json" }
+        return junit[...slash] + "run.json"
+    }
+
     @Flag(help: "Add file/line attributes to test cases (breaks the Jenkins xUnit schema).")
     var junitFileLine = false
 
@@ -88,9 +98,11 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let masker = SecretMasker()
         let settings = try prepare(masker: masker)
-        if let problem = JUnitReport.problemWriting(to: junit) {
-            Terminal.err("error: \(problem)")
-            throw ExitStatus.invalidInput
+        for (path, what) in [(junit, "the JUnit report"), (recordPath, "the run record")] {
+            if let problem = JUnitReport.problemWriting(to: path, what: what) {
+                Terminal.err("error: \(problem)")
+                throw ExitStatus.invalidInput
+            }
         }
         if let baseURL {
             try check(configuration(baseURL: baseURL, settings: settings))
@@ -133,11 +145,21 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.out("Built-in Enterprise Manager listening on \(started.baseURL)")
         }
         let configuration = configuration(baseURL: target, settings: settings, profile: profileChoice)
+        let header = RunRecordHeader(
+            startedAt: Date(), commandLine: CommandLine.arguments, baseURL: target, builtIn: server != nil,
+            suites: loaded.suites, masker: masker)
+        let recordWriter: RunRecordWriter?
+        do {
+            recordWriter = try RunRecordWriter(path: recordPath, header: header, masker: masker)
+        } catch {
+            Terminal.err("error: could not write the run record to \(recordPath): \(error)")
+            recordWriter = nil
+        }
         let report = await SignalTrap.cancellingOnInterrupt {
-            await runScenarios(loaded.suites, configuration: configuration, masker: masker)
+            await runScenarios(loaded.suites, configuration: configuration, masker: masker, record: recordWriter)
         }
         await server?.stop()
-        try finish(report, masker: masker)
+        try finish(report, masker: masker, record: recordWriter)
     }
 
     /// Credentials and variables, checked before anything runs.
@@ -205,13 +227,16 @@ struct RunCommand: AsyncParsableCommand {
         return try await EnterpriseManagerServer(configuration: configuration, logger: logger).start()
     }
 
-    private func runScenarios(_ suites: [Suite], configuration: RunConfiguration, masker: SecretMasker) async -> RunReport {
+    private func runScenarios(
+        _ suites: [Suite], configuration: RunConfiguration, masker: SecretMasker, record: RunRecordWriter?
+    ) async -> RunReport {
         let total = suites.reduce(0) { $0 + $1.scenarios.filter { configuration.tagFilter.admits($0.tags) }.count }
         let console = ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1))
         let counter = ProgressCounter()
         return await Runner(configuration: configuration, masker: masker).run(suites) { event in
             switch event {
             case .scenarioFinished(let scenario):
+                record?.append(scenario)
                 Terminal.out(masker(console.scenarioLine(scenario, index: counter.next(), total: total)))
             case .fingerprinted(let fingerprint):
                 let lines = console.fingerprintLines(fingerprint)
@@ -226,7 +251,7 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func finish(_ report: RunReport, masker: SecretMasker) throws {
+    private func finish(_ report: RunReport, masker: SecretMasker, record recordWriter: RunRecordWriter?) throws {
         let console = ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1))
         let details = console.details(report)
         if !details.isEmpty {
@@ -237,6 +262,13 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.out("\nJUnit report: \(junit)")
         } catch {
             Terminal.err("error: could not write the JUnit report to \(junit): \(error)")
+        }
+        if let recordWriter {
+            do {
+                try recordWriter.finish(RunRecordFooter(report))
+            } catch {
+                Terminal.err("error: could not write the run record to \(recordPath): \(error)")
+            }
         }
         Terminal.out(console.summary(report))
         throw ExitStatus.forRun(report)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TollgateCore
 
 /// The `tollgate` command: a thin layer over TollgateCore and TollgateServer.
 @main
@@ -20,7 +21,7 @@ struct Tollgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tollgate",
         abstract: "Protocol conformance harness for the Veeam Backup Enterprise Manager REST API.",
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [RunCommand.self, LintCommand.self, XPathCommand.self, ServeCommand.self],
         defaultSubcommand: RunCommand.self
     )

@@ -107,6 +107,18 @@ extension ReliabilityTests {
                 for skipped in cases where skipped.outcome == "skipped" {
                     #expect(skipped.message == Self.interruptedReason, "\(skipped.name): \(skipped.message)")
                 }
+                // The run record: valid, marked interrupted, the same outcomes as the JUnit report.
+                let record = try RunRecordFile.validated(folder.appendingPathComponent("run.json"))
+                #expect(record.json["interrupted"] as? Bool == true)
+                let recorded = record.outcomes
+                for (name, outcome) in expected {
+                    #expect(recorded[name] == (outcome == "skipped" ? "not-run" : outcome), "\(name) in the record")
+                }
+                #expect(record.tally("not-run") == 3)
+                #expect(record.scenarios.filter { $0["outcome"] as? String == "not-run" }.allSatisfy {
+                    $0["reason"] as? String == Self.interruptedReason
+                })
+
                 // No leftover temporary report beside the real one.
                 let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
                 #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")

@@ -31,7 +31,7 @@ extension ReliabilityTests {
             Run(paths: ["Tests/EndToEndTests/Fixtures/selftests/errors.yaml"], extra: ["--timeout", "3"], status: 3, minimumRequests: 7),
         ]
 
-        @Test("no secret in stdout, stderr or the JUnit report", arguments: runs)
+        @Test("no secret in stdout, stderr, the JUnit report or the run record", arguments: runs)
         func noLeak(_ run: Run) async throws {
             let folder = try TollgateProcess.temporaryFolder()
             let junit = folder.appendingPathComponent("junit.xml")
@@ -41,6 +41,7 @@ extension ReliabilityTests {
                     environment: ["TOLLGATE_PASSWORD": Self.password], limit: 90)
                 #expect(outcome.status == run.status, "exit \(outcome.status)\nstdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
                 let report = try String(contentsOf: junit, encoding: .utf8)
+                let record = try RunRecordFile.validated(folder.appendingPathComponent("run.json")).text
 
                 let sessionIDs = server.running.issuedSessionIDs
                 #expect(!sessionIDs.isEmpty, "the run logged on nowhere; nothing to look for")
@@ -55,7 +56,10 @@ extension ReliabilityTests {
                     secrets.append(("session id (upper case)", id.uppercased()))
                     secrets.append(("token", Data(id.utf8).base64EncodedString()))
                 }
-                for (stream, text) in [("stdout", outcome.stdout), ("stderr", outcome.stderr), ("JUnit report", report)] {
+                let outputs = [
+                    ("stdout", outcome.stdout), ("stderr", outcome.stderr), ("JUnit report", report), ("run record", record),
+                ]
+                for (stream, text) in outputs {
                     for secret in secrets {
                         #expect(!text.contains(secret.value), "\(stream) shows \(secret.what)")
                     }
@@ -63,10 +67,11 @@ extension ReliabilityTests {
                 // The outputs are not trivially clean: the runs did print and report, and masked something.
                 #expect(outcome.stdout.contains("Summary: "))
                 #expect((outcome.stdout + report).contains("***"), "nothing was masked, so nothing secret was near the output")
+                #expect(record.contains(#""value":"***""#), "the record masked no header or capture")
                 #expect(report.contains("<testcase "))
                 #expect(server.requestCount >= run.minimumRequests, "only \(server.requestCount) requests reached the server")
                 print("[reliability] \(run.testDescription): \(sessionIDs.count) sessions issued, \(secrets.count) secret forms, "
-                    + "\(outcome.stdout.count + outcome.stderr.count + report.count) characters searched, \(server.requestCount) requests")
+                    + "\(outcome.stdout.count + outcome.stderr.count + report.count + record.count) characters searched, \(server.requestCount) requests")
             }
         }
 

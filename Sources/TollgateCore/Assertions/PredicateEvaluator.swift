@@ -32,21 +32,28 @@ public enum PredicateEvaluator {
 
     /// Nil when `value` satisfies `predicate`, otherwise what went wrong.
     public static func check(_ predicate: Predicate, on value: XPathValue) -> Mismatch? {
+        let result = evaluate(predicate, on: value)
+        return result.holds ? nil : result.shown
+    }
+
+    /// Whether `value` satisfies `predicate`, and the expected and actual values as reports show them
+    /// (for passing checks too).
+    public static func evaluate(_ predicate: Predicate, on value: XPathValue) -> (holds: Bool, shown: Mismatch) {
         switch predicate {
         case .equals(let expected):
             let (equal, actual) = compare(expected, with: value)
-            return equal ? nil : Mismatch(expected: expected.description, actual: actual)
+            return (equal, Mismatch(expected: expected.description, actual: actual))
         case .notEquals(let expected):
             let (equal, actual) = compare(expected, with: value)
-            return equal ? Mismatch(expected: "not \(expected.description)", actual: actual) : nil
+            return (!equal, Mismatch(expected: "not \(expected.description)", actual: actual))
         case .count(let expected):
             guard case .nodeSet(let nodes) = value else {
-                return Mismatch(
+                return (false, Mismatch(
                     expected: "count \(expected)", actual: describe(value),
                     problem: "count needs a node-set, but the query returned a \(value.typeName) "
-                        + "(\(describe(value))); write a path such as /ns:Root/ns:Item")
+                        + "(\(describe(value))); write a path such as /ns:Root/ns:Item"))
             }
-            return nodes.count == expected ? nil : Mismatch(expected: "count \(expected)", actual: "count \(nodes.count)")
+            return (nodes.count == expected, Mismatch(expected: "count \(expected)", actual: "count \(nodes.count)"))
         case .exists(let expected):
             let exists: Bool
             switch value {
@@ -55,22 +62,20 @@ public enum PredicateEvaluator {
             case .number(let number): exists = !number.isNaN
             case .boolean(let flag): exists = flag
             }
-            guard exists != expected else { return nil }
-            return Mismatch(expected: expected ? "to exist" : "not to exist", actual: describe(value))
+            return (exists == expected, Mismatch(expected: expected ? "to exist" : "not to exist", actual: describe(value)))
         case .matches(let expression):
             let text = value.stringValue
             let pattern = expression.pattern
             guard let regex = expression.compiled else {
-                return Mismatch(
+                return (false, Mismatch(
                     expected: "to match /\(pattern)/", actual: quote(text),
-                    problem: "invalid regular expression /\(pattern)/")
+                    problem: "invalid regular expression /\(pattern)/"))
             }
             let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return regex.firstMatch(in: text, range: range) == nil
-                ? Mismatch(expected: "to match /\(pattern)/", actual: quote(text)) : nil
+            return (regex.firstMatch(in: text, range: range) != nil, Mismatch(expected: "to match /\(pattern)/", actual: quote(text)))
         case .contains(let needle):
             let text = value.stringValue
-            return text.contains(needle) ? nil : Mismatch(expected: "to contain \(quote(needle))", actual: quote(text))
+            return (text.contains(needle), Mismatch(expected: "to contain \(quote(needle))", actual: quote(text)))
         case .lessThan(let bound):
             return numeric(value, "<", bound) { $0 < bound }
         case .lessOrEqual(let bound):
@@ -129,9 +134,8 @@ public enum PredicateEvaluator {
 
     private static func numeric(
         _ value: XPathValue, _ symbol: String, _ bound: Double, _ holds: (Double) -> Bool
-    ) -> Mismatch? {
+    ) -> (holds: Bool, shown: Mismatch) {
         let actual = value.numberValue
-        guard !holds(actual) else { return nil }
         let shown: String
         if actual.isNaN, case .number = value {
             shown = "NaN"
@@ -140,7 +144,7 @@ public enum PredicateEvaluator {
         } else {
             shown = NumberFormatting.xpath(actual)
         }
-        return Mismatch(expected: "a number \(symbol) \(NumberFormatting.xpath(bound))", actual: shown)
+        return (holds(actual), Mismatch(expected: "a number \(symbol) \(NumberFormatting.xpath(bound))", actual: shown))
     }
 
     /// A value as messages show it: quoted strings, plain numbers and booleans, node-set sizes.

@@ -1,7 +1,7 @@
 /// The complete set of keys of each mapping of the scenario format (README.md, "Writing scenarios").
 enum Keys {
     static let suite = ["name", "namespaces", "variables", "session", "scenarios"]
-    static let scenario = ["name", "tags", "session", "skip", "setup", "steps", "teardown"]
+    static let scenario = ["name", "id", "tags", "session", "skip", "setup", "steps", "teardown"]
     static let step = ["name", "request", "poll", "expect", "capture"]
     static let request = ["method", "path", "url", "query", "headers", "body", "auth"]
     static let requestBody = ["file"]

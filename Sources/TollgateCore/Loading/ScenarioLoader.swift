@@ -31,7 +31,27 @@ public struct ScenarioLoader: Sendable {
             }
         }
         loadSession(paths: paths, into: &result)
+        result.diagnostics += Self.duplicateIDs(in: result.suites)
         return result
+    }
+
+    /// One error for every scenario whose id an earlier file already used (ids are unique in a run).
+    static func duplicateIDs(in suites: [Suite]) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for suite in suites {
+            for scenario in suite.scenarios {
+                guard let earlier = first[scenario.id] else {
+                    first[scenario.id] = scenario.location
+                    continue
+                }
+                diagnostics.append(Diagnostic(
+                    .error, "duplicate scenario id `\(scenario.id)`", at: scenario.location,
+                    sourceLine: suite.sourceLine(scenario.location.line), label: "already used at \(earlier)",
+                    help: "scenario ids are unique in a run; give one of them another `id:`"))
+            }
+        }
+        return diagnostics
     }
 
     /// Loads one file's content; `file` names it in diagnostics and anchors its relative paths.
@@ -61,6 +81,7 @@ public struct ScenarioLoader: Sendable {
         }
         diagnostics = Self.sortedByLocation(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
+        suite?.contentSHA256 = ContentHash.sha256(bytes)
         return LoadResult(suites: hasErrors ? [] : suite.map { [$0] } ?? [], diagnostics: diagnostics)
     }
 

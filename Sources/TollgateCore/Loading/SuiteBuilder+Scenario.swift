@@ -47,26 +47,37 @@ extension SuiteBuilder {
             error("`scenarios` is empty", at: node, help: "add at least one scenario with `name:` and `steps:`")
         }
         var seen: [String: Int] = [:]
-        return items.compactMap { readScenario($0, seenNames: &seen) }
+        var seenIDs: [String: Int] = [:]
+        return items.compactMap { readScenario($0, seenNames: &seen, seenIDs: &seenIDs) }
     }
 
     /// One scenario; its steps are checked in run order (setup, steps, teardown) for variables.
-    func readScenario(_ node: Node, seenNames: inout [String: Int]) -> Scenario? {
+    func readScenario(_ node: Node, seenNames: inout [String: Int], seenIDs: inout [String: Int]) -> Scenario? {
         guard
             let fields = fields(
                 node, of: .scenario, allowed: Keys.scenario, required: ["name", "steps"],
                 hints: Keys.hintsInScenario)
         else { return nil }
         var name: String?
+        var nameIsDuplicate = false
         if let nameNode = fields.value("name"), let located = string(nameNode) {
             name = located.value
             if let line = seenNames[located.value] {
+                nameIsDuplicate = true
                 error(
                     "duplicate scenario name `\(located.value)`", at: nameNode,
                     label: "already used at line \(line)",
                     help: "scenario names are unique in a file: they name the JUnit test cases")
             } else {
                 seenNames[located.value] = located.location.line
+            }
+        }
+        var explicitID: String?
+        if let idNode = fields.value("id"), let located = string(idNode) {
+            if let problem = ScenarioID.problem(with: located.value) {
+                error("invalid scenario id `\(located.value)`", at: idNode, label: problem)
+            } else {
+                explicitID = located.value
             }
         }
         var tags: [String] = []
@@ -100,8 +111,18 @@ extension SuiteBuilder {
         let steps = fields.value("steps").map { readSteps($0, section: "steps", nonEmpty: true) } ?? []
         let teardown = fields.value("teardown").map { readSteps($0, section: "teardown") } ?? []
         guard let name else { return nil }
+        let id = explicitID ?? ScenarioID.derived(file: source.path, name: name)
+        if let line = seenIDs[id], !nameIsDuplicate, let idNode = fields.value("id") ?? fields.value("name") {
+            error(
+                "duplicate scenario id `\(id)`", at: idNode, label: "already used at line \(line)",
+                help: explicitID == nil
+                    ? "the id is derived from the name; give one of the scenarios an explicit `id:`"
+                    : "scenario ids are unique in a run: the run record and its comparisons key on them")
+        } else {
+            seenIDs[id] = fields.location.line
+        }
         return Scenario(
-            name: name, location: fields.location, tags: tags, session: session, skipReason: skipReason,
+            id: id, name: name, location: fields.location, tags: tags, session: session, skipReason: skipReason,
             setup: setup, steps: steps, teardown: teardown)
     }
 

@@ -1,5 +1,8 @@
 /// One test case: ordered steps run against the server, reported as one JUnit `<testcase>`.
 public struct Scenario: Sendable {
+    /// The scenario's id, unique in a run and stable across runs and machines: `id:` in the file, or
+    /// derived from the file path and the name (``ScenarioID``).
+    public var id: String
     /// The scenario's name, unique within its file.
     public var name: String
     /// Where `- name:` of the scenario is written.
@@ -17,19 +20,30 @@ public struct Scenario: Sendable {
     /// Steps that always run at the end, even after a failure (e.g. undo a state change).
     public var teardown: [Step]
 
-    /// Creates a scenario.
+    /// Creates a scenario. Without an `id` it is the slug of the name; steps without an id get
+    /// ``ScenarioID/step(scenario:section:index:)``.
     public init(
-        name: String, location: SourceLocation, tags: [String] = [], session: SessionMode = .shared,
-        skipReason: String? = nil, setup: [Step] = [], steps: [Step], teardown: [Step] = []
+        id: String? = nil, name: String, location: SourceLocation, tags: [String] = [],
+        session: SessionMode = .shared, skipReason: String? = nil, setup: [Step] = [], steps: [Step],
+        teardown: [Step] = []
     ) {
+        let id = id ?? ScenarioID.slug(name)
+        func identified(_ steps: [Step], _ section: String) -> [Step] {
+            steps.enumerated().map { index, step in
+                var step = step
+                if step.id.isEmpty { step.id = ScenarioID.step(scenario: id, section: section, index: index) }
+                return step
+            }
+        }
+        self.id = id
         self.name = name
         self.location = location
         self.tags = tags
         self.session = session
         self.skipReason = skipReason
-        self.setup = setup
-        self.steps = steps
-        self.teardown = teardown
+        self.setup = identified(setup, "setup")
+        self.steps = identified(steps, "steps")
+        self.teardown = identified(teardown, "teardown")
     }
 }
 

@@ -1,5 +1,8 @@
 /// One request and what is expected of its response.
 public struct Step: Sendable {
+    /// The step's id, `SCENARIO-ID#SECTION.N` (``ScenarioID/step(scenario:section:index:)``);
+    /// set by ``Scenario``'s initialiser when empty.
+    public var id: String
     /// The step's name (defaults to "METHOD target").
     public var name: String
     /// Where the step is written.
@@ -16,8 +19,9 @@ public struct Step: Sendable {
     /// Creates a step.
     public init(
         name: String, location: SourceLocation, request: RequestSpec, poll: PollSpec? = nil,
-        expect: Expectations = Expectations(), captures: [Capture] = []
+        expect: Expectations = Expectations(), captures: [Capture] = [], id: String = ""
     ) {
+        self.id = id
         self.name = name
         self.location = location
         self.request = request

@@ -14,6 +14,8 @@ public struct Suite: Sendable {
     public var sourceLines: [String]
     /// The file's top-level `session:` block (the declarative profile), if it has one.
     public var session: SessionDefinition?
+    /// SHA-256 (lower-case hex) of the file's bytes as loaded; empty for a suite not loaded from bytes.
+    public var contentSHA256: String = ""
 
     /// Creates a suite.
     public init(

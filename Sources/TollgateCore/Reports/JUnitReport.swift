@@ -54,22 +54,22 @@ public struct JUnitReport: Sendable {
         }
     }
 
-    /// Checks, before a run, that a report can be written at `path`; returns a message saying why not.
-    public static func problemWriting(to path: String) -> String? {
+    /// Checks, before a run, that a report (`what`) can be written at `path`; returns a message saying why not.
+    public static func problemWriting(to path: String, what: String = "the JUnit report") -> String? {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            return "cannot write the JUnit report to \(path): folder \(directory) does not exist"
+            return "cannot write \(what) to \(path): folder \(directory) does not exist"
         }
         guard isDirectory.boolValue else {
-            return "cannot write the JUnit report to \(path): \(directory) is not a folder"
+            return "cannot write \(what) to \(path): \(directory) is not a folder"
         }
         guard FileManager.default.isWritableFile(atPath: directory) else {
-            return "cannot write the JUnit report to \(path): folder \(directory) is not writable"
+            return "cannot write \(what) to \(path): folder \(directory) is not writable"
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            return "cannot write the JUnit report to \(path): it is a folder"
+            return "cannot write \(what) to \(path): it is a folder"
         }
         return nil
     }
@@ -133,14 +133,7 @@ public struct JUnitReport: Sendable {
 
     /// `Specs/agents/jobs.yaml` → `agents.jobs`: stable, unique per file, readable in CI tables.
     public static func classname(forFile file: String) -> String {
-        var path = file
-        for prefix in ["./", "Specs/"] where path.hasPrefix(prefix) {
-            path.removeFirst(prefix.count)
-        }
-        for suffix in [".yaml", ".yml"] where path.hasSuffix(suffix) {
-            path.removeLast(suffix.count)
-        }
-        return path.replacingOccurrences(of: "/", with: ".")
+        ScenarioID.fileStem(file).replacingOccurrences(of: "/", with: ".")
     }
 
     private func attribute(_ value: String) -> String {

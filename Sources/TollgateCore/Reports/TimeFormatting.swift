@@ -29,6 +29,21 @@ public enum TimeFormatting {
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 
+    /// UTC timestamp with milliseconds and `Z`, `YYYY-MM-DDTHH:MM:SS.mmmZ` (RFC 3339), as the run record writes it.
+    public static func iso8601(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let whole = Date(timeIntervalSince1970: TimeInterval(milliseconds / 1000))
+        let fraction = ((milliseconds % 1000) + 1000) % 1000
+        return timestamp(whole) + String(format: ".%03lldZ", fraction)
+    }
+
+    /// Seconds as a number with millisecond precision (`0.412`), never negative.
+    public static func secondsValue(_ duration: Duration) -> Double {
+        let (whole, attoseconds) = duration.components
+        let milliseconds = whole * 1000 + attoseconds / 1_000_000_000_000_000
+        return Double(max(0, milliseconds)) / 1000
+    }
+
     /// The spaced form used inside messages: `30 s`, `1.5 s`, or `200 ms` below one second.
     public static func message(_ duration: Duration) -> String {
         let milliseconds = Double(duration.components.seconds) * 1000

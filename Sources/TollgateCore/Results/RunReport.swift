@@ -44,17 +44,23 @@ public struct Tally: Sendable, Equatable {
     public var errored = 0
     /// Scenarios skipped on purpose or not run because the run was interrupted (JUnit `<skipped>`).
     public var skipped = 0
+    /// Every outcome kind that occurred and how often (`skipped` and `not-run` apart).
+    public var byKind: [Outcome.Kind: Int] = [:]
 
     /// Counts the outcomes of `scenarios`.
     public init(_ scenarios: [ScenarioReport] = []) {
-        for scenario in scenarios {
-            total += 1
-            switch scenario.outcome {
-            case .passed: passed += 1
-            case .failed: failed += 1
-            case .errored: errored += 1
-            case .skipped, .notRun: skipped += 1
-            }
+        for scenario in scenarios { add(scenario.outcome) }
+    }
+
+    /// Counts one more outcome.
+    public mutating func add(_ outcome: Outcome) {
+        total += 1
+        byKind[outcome.kind, default: 0] += 1
+        switch outcome {
+        case .passed: passed += 1
+        case .failed: failed += 1
+        case .errored: errored += 1
+        case .skipped, .notRun: skipped += 1
         }
     }
 }

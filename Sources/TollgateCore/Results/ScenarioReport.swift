@@ -2,6 +2,8 @@ import Foundation
 
 /// How one scenario ended, with the steps that led there.
 public struct ScenarioReport: Sendable {
+    /// The scenario's stable id (``Scenario/id``).
+    public var id: String
     /// The scenario's name.
     public var name: String
     /// The name of the suite (file) it belongs to.
@@ -21,9 +23,10 @@ public struct ScenarioReport: Sendable {
 
     /// Creates a scenario report.
     public init(
-        name: String, suiteName: String, location: SourceLocation, tags: [String], startedAt: Date,
+        id: String, name: String, suiteName: String, location: SourceLocation, tags: [String], startedAt: Date,
         duration: Duration, outcome: Outcome, steps: [StepReport]
     ) {
+        self.id = id
         self.name = name
         self.suiteName = suiteName
         self.location = location
@@ -47,6 +50,54 @@ public enum Outcome: Sendable {
     case skipped(reason: String)
     /// Not run because the run stopped first (interrupt, `--fail-fast`): JUnit `<skipped>`.
     case notRun(reason: String)
+
+    /// The outcome's kind, as the run record names it.
+    public var kind: Kind {
+        switch self {
+        case .passed: return .passed
+        case .failed: return .failed
+        case .errored: return .errored
+        case .skipped: return .skipped
+        case .notRun: return .notRun
+        }
+    }
+
+    /// The finding of a failed or errored outcome.
+    public var finding: Finding? {
+        switch self {
+        case .failed(let finding), .errored(let finding): return finding
+        case .passed, .skipped, .notRun: return nil
+        }
+    }
+
+    /// The reason of a skipped or not-run outcome.
+    public var reason: String? {
+        switch self {
+        case .skipped(let reason), .notRun(let reason): return reason
+        case .passed, .failed, .errored: return nil
+        }
+    }
+
+    /// Every outcome a scenario can have in the run record. `known`, `fixed` and `flaky` belong to
+    /// known-issue waivers and retries; the runner does not produce them yet.
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        /// Every expectation held.
+        case passed
+        /// The server answered wrongly.
+        case failed
+        /// The server could not be tested.
+        case errored
+        /// Skipped on purpose.
+        case skipped
+        /// Failed in the way a known-issue waiver describes: reported, but not failing the gate.
+        case known
+        /// Covered by a known-issue waiver, yet passed: the waiver can go.
+        case fixed
+        /// Failed, then passed when retried.
+        case flaky
+        /// Not run because the run stopped first.
+        case notRun = "not-run"
+    }
 
     /// A one-word label: PASS, FAIL, ERROR, SKIP.
     public var label: String {

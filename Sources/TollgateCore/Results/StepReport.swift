@@ -10,6 +10,8 @@ public struct StepReport: Sendable {
         case teardown
     }
 
+    /// The step's stable id (``Step/id``).
+    public var id: String
     /// The step's name.
     public var name: String
     /// Where the step is written.
@@ -22,12 +24,22 @@ public struct StepReport: Sendable {
     public var exchanges: [Exchange]
     /// The step's verdict (`.passed` when every expectation held).
     public var outcome: Outcome
+    /// True when the step has a `poll:` (its exchanges are the poll attempts).
+    public var polled: Bool
+    /// Every expectation checked on the final response, passing ones too, in file order.
+    public var assertions: [AssertionResult]
+    /// The values captured, in order (secret ones masked).
+    public var captures: [CapturedValue]
 
     /// Creates a step report.
     public init(
-        name: String, location: SourceLocation, phase: Phase, duration: Duration, exchanges: [Exchange],
-        outcome: Outcome
+        id: String, name: String, location: SourceLocation, phase: Phase, duration: Duration, exchanges: [Exchange],
+        outcome: Outcome, polled: Bool = false, assertions: [AssertionResult] = [], captures: [CapturedValue] = []
     ) {
+        self.id = id
+        self.polled = polled
+        self.assertions = assertions
+        self.captures = captures
         self.name = name
         self.location = location
         self.phase = phase

@@ -7,6 +7,8 @@ extension ExchangeRecorder {
             var step = step
             step.exchanges = step.exchanges.map { remask($0, masker: masker) }
             step.outcome = remask(step.outcome, masker: masker)
+            step.assertions = step.assertions.map { remask($0, masker: masker) }
+            step.captures = step.captures.map { CapturedValue(name: $0.name, value: masker($0.value), isSecret: $0.isSecret) }
             return step
         }
     }
@@ -18,6 +20,15 @@ extension ExchangeRecorder {
         case .errored(let finding): return .errored(remask(finding, masker: masker))
         case .passed, .skipped, .notRun: return outcome
         }
+    }
+
+    /// The assertion result masked again.
+    static func remask(_ assertion: AssertionResult, masker: SecretMasker) -> AssertionResult {
+        var assertion = assertion
+        assertion.subject = masker(assertion.subject)
+        assertion.expected = masker(assertion.expected)
+        assertion.actual = masker(assertion.actual)
+        return assertion
     }
 
     /// The finding masked again.
@@ -39,14 +50,26 @@ extension ExchangeRecorder {
         var exchange = exchange
         exchange.request.url = masker(exchange.request.url)
         exchange.request.headers = exchange.request.headers.map { HeaderField(name: $0.name, value: masker($0.value)) }
-        exchange.request.bodyExcerpt = exchange.request.bodyExcerpt.map { masker($0) }
+        exchange.request.body = exchange.request.body.map { remask($0, masker: masker) }
         if var response = exchange.response {
             response.reason = masker(response.reason)
             response.headers = response.headers.map { HeaderField(name: $0.name, value: masker($0.value)) }
-            response.bodyExcerpt = masker(response.bodyExcerpt)
+            response.body = remask(response.body, masker: masker)
             exchange.response = response
         }
         exchange.note = exchange.note.map { masker($0) }
+        exchange.pollState = exchange.pollState.map { masker($0) }
         return exchange
+    }
+
+    /// The body masked again; a body that held a newly learned secret loses its hash (taken before).
+    static func remask(_ body: RecordedBody, masker: SecretMasker) -> RecordedBody {
+        var body = body
+        let masked = masker(body.text)
+        if masked != body.text {
+            body.text = masked
+            body.sha256 = nil
+        }
+        return body
     }
 }

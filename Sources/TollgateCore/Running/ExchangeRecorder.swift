@@ -54,7 +54,7 @@ enum ExchangeRecorder {
             method: request.method,
             url: masker(request.url),
             headers: maskedHeaders(request.headers, hidden: hidden, masker: masker),
-            bodyExcerpt: request.body.map { excerpt($0, masker: masker) }
+            body: request.body.map { body($0, masker: masker) }
         )
     }
 
@@ -64,8 +64,7 @@ enum ExchangeRecorder {
             status: response.status,
             reason: masker(response.reason),
             headers: maskedHeaders(response.headers, hidden: hidden, masker: masker),
-            bodyExcerpt: excerpt(response.body, masker: masker),
-            bodySize: response.body.count
+            body: body(response.body, masker: masker)
         )
     }
 
@@ -77,11 +76,14 @@ enum ExchangeRecorder {
         }
     }
 
-    /// The start of a body as masked text; the cut is made after masking so no secret is split.
-    static func excerpt(_ body: [UInt8], masker: SecretMasker) -> String {
-        let window = body.prefix(excerptLimit * 4 + 1_024)
-        let masked = masker(String(decoding: window, as: UTF8.self))
-        guard masked.count > excerptLimit || window.count < body.count else { return masked }
-        return String(masked.prefix(excerptLimit)) + "… (\(body.count) bytes in all)"
+    /// A body as reports keep it: the start as masked text (the cut is made after masking so no secret
+    /// is split), the full size, and the hash of the whole masked text.
+    static func body(_ bytes: [UInt8], masker: SecretMasker) -> RecordedBody {
+        let whole = String(decoding: bytes, as: UTF8.self)
+        let masked = masker(whole)
+        let cut = masked.count > excerptLimit
+        return RecordedBody(
+            text: cut ? String(masked.prefix(excerptLimit)) : masked, size: bytes.count, isTruncated: cut,
+            sha256: ContentHash.sha256(masked))
     }
 }

@@ -204,7 +204,7 @@ public struct Runner: Sendable {
     /// A report for a scenario that did not run its steps (skipped, not run, logon failed).
     private static func report(for scenario: Scenario, in suite: Suite, outcome: Outcome) -> ScenarioReport {
         ScenarioReport(
-            name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
+            id: scenario.id, name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
             startedAt: Date(), duration: .zero, outcome: outcome, steps: [])
     }
 

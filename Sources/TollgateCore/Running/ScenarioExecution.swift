@@ -69,7 +69,7 @@ struct ScenarioExecution: Sendable {
         }
 
         return ScenarioReport(
-            name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
+            id: scenario.id, name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
             startedAt: startedAt, duration: clock.now - start, outcome: outcome, steps: steps)
     }
 }

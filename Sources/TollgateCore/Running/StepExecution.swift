@@ -19,10 +19,13 @@ struct StepExecution: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var exchanges: [Exchange] = []
+        var assertions: [AssertionResult] = []
+        var captured: [CapturedValue] = []
         func report(_ outcome: Outcome) -> StepReport {
             StepReport(
-                name: findings.masker(step.name), location: step.location, phase: phase, duration: clock.now - start,
-                exchanges: exchanges, outcome: outcome)
+                id: step.id, name: findings.masker(step.name), location: step.location, phase: phase,
+                duration: clock.now - start, exchanges: exchanges, outcome: outcome, polled: step.poll != nil,
+                assertions: assertions, captures: captured)
         }
 
         let built: RequestBuilder.Built
@@ -75,6 +78,7 @@ struct StepExecution: Sendable {
                 return report(.errored(findings.make(message, at: poll.location, exchange: exchanges.last)))
             }
             exchanges.append(record(request, received, attempt, sentAt - start, duration, note: reading.note))
+            exchanges[exchanges.count - 1].pollState = reading.state.map { findings.masker($0) }
             if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
 
             if reading.failWhen, let failWhen = poll.failWhen {
@@ -115,7 +119,9 @@ struct StepExecution: Sendable {
         } catch {
             return report(.errored(findings.make("undefined variable `\(error.name)`", at: error.location)))
         }
-        switch context.evaluator.evaluate(expect, response: response, variables: scope.values) {
+        let assessed = context.evaluator.assess(expect, response: response, variables: scope.values)
+        assertions = assessed.assertions.map { ExchangeRecorder.remask($0, masker: context.masker) }
+        switch assessed.verdict {
         case .passed:
             break
         case .failed(let failures, let extra):
@@ -133,6 +139,9 @@ struct StepExecution: Sendable {
             for value in try CaptureEvaluator.evaluate(step.captures, response: response, variables: scope.values) {
                 if value.isSecret { context.masker.addMarked(value.value) }
                 scope.set(value.name, value.value)
+                captured.append(CapturedValue(
+                    name: value.name, value: value.isSecret ? SecretMasker.mask : context.masker(value.value),
+                    isSecret: value.isSecret))
             }
         } catch {
             switch error {

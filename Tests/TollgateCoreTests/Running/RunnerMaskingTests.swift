@@ -128,9 +128,15 @@ struct RunnerMaskingTests {
         let masker = SecretMasker()
         masker.add("abcdefghij-secret")
         let body = Array((String(repeating: "x", count: ExchangeRecorder.excerptLimit - 5) + "abcdefghij-secret" + String(repeating: "y", count: 10_000)).utf8)
-        let text = ExchangeRecorder.excerpt(body, masker: masker)
+        let recorded = ExchangeRecorder.body(body, masker: masker)
+        let text = recorded.excerptWithSizeNote
         #expect(!text.contains("abcde"))
         #expect(text.count < ExchangeRecorder.excerptLimit + 40)
         #expect(text.hasSuffix("(\(body.count) bytes in all)"))
+        #expect(recorded.isTruncated)
+        #expect(recorded.size == body.count)
+        // The hash is over the whole masked text, so it is not a hash of the secret.
+        let masked = String(repeating: "x", count: ExchangeRecorder.excerptLimit - 5) + "***" + String(repeating: "y", count: 10_000)
+        #expect(recorded.sha256 == ContentHash.sha256(masked))
     }
 }

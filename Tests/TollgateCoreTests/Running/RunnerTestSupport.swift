@@ -59,13 +59,6 @@ enum RunnerTestSupport {
 }
 
 extension Outcome {
-    var finding: Finding? {
-        switch self {
-        case .failed(let finding), .errored(let finding): return finding
-        default: return nil
-        }
-    }
-
     var isPassed: Bool {
         if case .passed = self { return true }
         return false

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// A run record written by the real binary, validated against `Schemas/run-record.schema.json` with
+/// Python's `jsonschema` (installed by `.ci/run`) and parsed for the tests' own checks.
+struct RunRecordFile {
+    /// The parsed record.
+    let json: [String: Any]
+    /// The record's text, to search for secrets.
+    let text: String
+
+    /// The schema published in the repository.
+    static let schema = TollgateProcess.packageRoot.appendingPathComponent("Schemas/run-record.schema.json")
+
+    /// Reads the record at `url` and validates it; a violation fails the calling test with the validator's output.
+    static func validated(_ url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunRecordFile {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", TollgateProcess.fixtures.appendingPathComponent("record/validate.py").path, schema.path, url.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(
+            process.terminationStatus == 0 && printed.hasPrefix("valid"),
+            "\(url.lastPathComponent) does not validate against the schema:\n\(printed)", sourceLocation: sourceLocation)
+        let data = try Data(contentsOf: url)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return RunRecordFile(json: json, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The scenario entries, in the order they finished.
+    var scenarios: [[String: Any]] { json["scenarios"] as? [[String: Any]] ?? [] }
+
+    /// Every step of every scenario.
+    var steps: [[String: Any]] { scenarios.flatMap { $0["steps"] as? [[String: Any]] ?? [] } }
+
+    /// A count from the tally.
+    func tally(_ key: String) -> Int { (json["tally"] as? [String: Any])?[key] as? Int ?? -1 }
+
+    /// The outcome of each scenario, by name.
+    var outcomes: [String: String] {
+        Dictionary(scenarios.map { ($0["name"] as? String ?? "", $0["outcome"] as? String ?? "") }) { first, _ in first }
+    }
+}
