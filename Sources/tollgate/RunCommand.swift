@@ -265,7 +265,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let recordWriter {
             do {
-                try recordWriter.finish(RunRecordFooter(report))
+                try recordWriter.finish(RunRecordFooter(report, masker: masker))
             } catch {
                 Terminal.err("error: could not write the run record to \(recordPath): \(error)")
             }

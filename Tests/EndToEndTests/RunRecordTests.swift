@@ -26,6 +26,8 @@ struct RunRecordTests {
         #expect(record.tally("passed") == record.scenarios.count)
         #expect(record.scenarios.allSatisfy { $0["outcome"] as? String == "passed" })
         #expect(outcome.stdout.contains("Summary: \(record.scenarios.count) passed, 0 failed"))
+        let facts = try #require((record.json["fingerprint"] as? [String: Any])?["facts"] as? [[String: Any]])
+        #expect(facts.contains { $0["name"] as? String == "Server" && $0["value"] as? String == "Tollgate" }, "\(facts)")
 
         // Each suite file with the SHA-256 of its bytes.
         let suites = try #require(record.json["suites"] as? [[String: Any]])

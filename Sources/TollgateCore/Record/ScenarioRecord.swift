@@ -134,7 +134,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable {
     public var body: BodyRecord
 }
 
-/// A header line.
+/// A name and a value: a header line, or a fact of the server's fingerprint.
 public struct HeaderRecord: Codable, Sendable, Equatable {
     /// The name as sent or received.
     public var name: String

@@ -78,7 +78,7 @@ struct StepExecution: Sendable {
                 return report(.errored(findings.make(message, at: poll.location, exchange: exchanges.last)))
             }
             exchanges.append(record(request, received, attempt, sentAt - start, duration, note: reading.note))
-            exchanges[exchanges.count - 1].pollState = reading.state.map { findings.masker($0) }
+            exchanges[exchanges.count - 1].pollState = reading.progress.map { findings.masker($0.value) }
             if let rejected = sessionRejected(step, built, received, exchanges.last) { return report(rejected) }
 
             if reading.failWhen, let failWhen = poll.failWhen {
