@@ -31,12 +31,15 @@ let package = Package(
         ),
         // Safe libxml2 wrapper: parsing without network or entities, typed XPath, XSD validation.
         .target(name: "TollgateXML", dependencies: ["CLibXML2"]),
+        // The front end of every YAML file: source files, positioned YAML nodes (libyaml via Yams'
+        // CYaml), diagnostics and their one renderer, "did you mean" suggestions, the duration grammar.
+        .target(name: "TollgateFrontEnd", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Scenario model, loading, checking, running, assertions and reports. No CLI, no server.
         .target(
             name: "TollgateCore",
             dependencies: [
+                "TollgateFrontEnd",
                 "TollgateXML",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -49,6 +52,7 @@ let package = Package(
         .target(
             name: "TollgateServer",
             dependencies: [
+                "TollgateFrontEnd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -73,6 +77,7 @@ let package = Package(
         // libFuzzer targets (README: Fuzzing). Without -DFUZZING they only print how to build them.
         .executableTarget(name: "FuzzScenarioLoader", dependencies: ["TollgateCore"], path: "Fuzz/FuzzScenarioLoader"),
         .executableTarget(name: "FuzzXPath", dependencies: ["TollgateXML"], path: "Fuzz/FuzzXPath"),
+        .testTarget(name: "TollgateFrontEndTests", dependencies: ["TollgateFrontEnd"]),
         .testTarget(name: "TollgateXMLTests", dependencies: ["TollgateXML"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TollgateCoreTests",

@@ -1,4 +1,4 @@
-import Yams
+import TollgateFrontEnd
 
 /// The checked entries of a YAML mapping: keys are scalars, known and (once reported) unique.
 struct MappingFields {
@@ -11,7 +11,7 @@ struct MappingFields {
         /// Columns the key takes (quotes included).
         var keyWidth: Int
         /// The value node.
-        var value: Node
+        var value: YAMLNode
     }
 
     /// Where the mapping starts.
@@ -23,7 +23,7 @@ struct MappingFields {
     var suggested: Set<String> = []
 
     /// The value of `key`, if written.
-    func value(_ key: String) -> Node? {
+    func value(_ key: String) -> YAMLNode? {
         entry(key)?.value
     }
 

@@ -46,15 +46,15 @@ extension ScenarioLoader {
             return (nil, [Diagnostic(.error, "cannot read \(file)")])
         }
         let source: SourceFile
-        switch SourceFile.decode(bytes: [UInt8](data), path: file, maxBytes: options.maxFileBytes) {
+        switch SourceFile.decode(bytes: [UInt8](data), path: file, maxBytes: options.maxFileBytes, kind: .scenario) {
         case .success(let decoded): source = decoded
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let document = YAMLDocumentReader(source: source).read()
+        let document = YAMLReader(source: source, kind: .scenario).read()
         var diagnostics = document.diagnostics
         var definition: SessionDefinition?
         if let root = document.root {
-            let builder = SuiteBuilder(source: source, options: options, maskedKeys: document.maskedKeys)
+            let builder = SuiteBuilder(source: source, options: options)
             definition = builder.buildSessionFile(root: root)
             diagnostics += builder.diagnostics
         } else if diagnostics.isEmpty {

@@ -58,7 +58,7 @@ public struct ScenarioLoader: Sendable {
     /// Never crashes, whatever the bytes.
     public func load(bytes: [UInt8], file: String) -> LoadResult {
         let source: SourceFile
-        switch SourceFile.decode(bytes: bytes, path: file, maxBytes: options.maxFileBytes) {
+        switch SourceFile.decode(bytes: bytes, path: file, maxBytes: options.maxFileBytes, kind: .scenario) {
         case .success(let decoded): source = decoded
         case .failure(let diagnostic): return LoadResult(diagnostics: [diagnostic])
         }
@@ -67,11 +67,11 @@ public struct ScenarioLoader: Sendable {
                 .error, "the file is empty", at: source.location(line: 1, column: 1),
                 help: "a scenario file needs at least `scenarios:` with one scenario")])
         }
-        let document = YAMLDocumentReader(source: source).read()
+        let document = YAMLReader(source: source, kind: .scenario).read()
         var diagnostics = document.diagnostics
         var suite: Suite?
         if let root = document.root {
-            let builder = SuiteBuilder(source: source, options: options, maskedKeys: document.maskedKeys)
+            let builder = SuiteBuilder(source: source, options: options)
             suite = builder.build(root: root)
             diagnostics += builder.diagnostics
         } else if diagnostics.isEmpty {
@@ -102,18 +102,20 @@ public struct ScenarioLoader: Sendable {
     private func readBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > options.maxFileBytes {
-            return .failure(Diagnostic(
-                .error,
-                "file too large: \(SourceFile.formatSize(size)), the limit is "
-                    + SourceFile.formatSize(options.maxFileBytes),
-                at: SourceLocation(file: path, line: 1, column: 1),
-                help: "scenario files are small YAML texts; keep large bodies in files (`body: { file: … }`)"))
+            return .failure(SourceFile.tooLarge(path: path, size: size, maxBytes: options.maxFileBytes, kind: .scenario))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.error, "cannot read \(path)"))
         }
         return .success([UInt8](data))
     }
+}
+
+extension FileKind {
+    /// Scenario files, in the front end's diagnostics.
+    static let scenario = FileKind(
+        "scenario file",
+        tooLargeHelp: "scenario files are small YAML texts; keep large bodies in files (`body: { file: … }`)")
 }
 
 extension LoadResult {

@@ -1,11 +1,11 @@
 import Foundation
-import Yams
+import TollgateFrontEnd
 
 /// `capture:`.
 extension SuiteBuilder {
     /// The captures of a step, and every well-formed name it captures (known to later steps even when
     /// the capture itself has an error, so one mistake is reported once).
-    func readCaptures(_ node: Node) -> (captures: [Capture], names: [String]) {
+    func readCaptures(_ node: YAMLNode) -> (captures: [Capture], names: [String]) {
         var captures: [Capture] = []
         var names: [String] = []
         for entry in pairs(node, label: "`capture` maps variable names to sources") ?? [] {

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import TollgateFrontEnd
 
 /// `poll:`, `expect:` and their predicates.
 extension SuiteBuilder {
@@ -31,7 +31,7 @@ extension SuiteBuilder {
     }
 
     /// `200ms`, `1.5s`, `2m`.
-    func duration(_ node: Node) -> Duration? {
+    func duration(_ node: YAMLNode) -> Duration? {
         guard let text = scalar(node, expected: "a duration like `500ms`, `2s` or `1m`")?.text else { return nil }
         switch DurationParser.parse(text) {
         case .success(let value):
@@ -51,7 +51,7 @@ extension SuiteBuilder {
     }
 
     /// The expectations of a step.
-    func readExpect(_ node: Node) -> Expectations {
+    func readExpect(_ node: YAMLNode) -> Expectations {
         var expect = Expectations()
         guard let expectFields = fields(node, of: .expect, allowed: Keys.expect) else { return expect }
         expect.status = expectFields.value("status").flatMap { readStatus($0) }
@@ -80,8 +80,8 @@ extension SuiteBuilder {
     }
 
     /// `status: 200` or `status: [200, 204]`.
-    func readStatus(_ node: Node) -> Located<[Int]>? {
-        let location = node.location(in: source)
+    func readStatus(_ node: YAMLNode) -> Located<[Int]>? {
+        let location = node.location
         if case .sequence(let items) = node {
             if items.isEmpty {
                 error("`status` is an empty list", at: node, help: "list the accepted codes, e.g. `[200, 204]`")
@@ -93,7 +93,7 @@ extension SuiteBuilder {
         return statusCode(node).map { Located([$0], at: location) }
     }
 
-    private func statusCode(_ node: Node) -> Int? {
+    private func statusCode(_ node: YAMLNode) -> Int? {
         guard let text = scalar(node, expected: "a status code (100–599)")?.text else { return nil }
         guard let code = Int(text), text.unicodeScalars.allSatisfy(\.isASCIIDigit), (100...599).contains(code) else {
             error("invalid status code `\(text)`", at: node, help: "a status code is a number from 100 to 599")
@@ -124,7 +124,7 @@ extension SuiteBuilder {
     }
 
     /// A list of `{ query: XPATH, PREDICATE }`.
-    private func readAssertions(_ node: Node, section: String) -> [Assertion] {
+    private func readAssertions(_ node: YAMLNode, section: String) -> [Assertion] {
         var assertions: [Assertion] = []
         let help = "write `\(section): [{ query: \"…\", equals: … }]`"
         for item in list(node, label: "`\(section)` is a list of assertions", help: help) ?? [] {
@@ -183,7 +183,7 @@ extension SuiteBuilder {
     }
 
     /// A value typed by how it is written: plain number → number, plain true/false → boolean, else string.
-    func expectedValue(_ node: Node) -> ExpectedValue? {
+    func expectedValue(_ node: YAMLNode) -> ExpectedValue? {
         guard case .scalar(let scalar) = node, !node.isNull else {
             typeError(
                 expected: "a value", found: node,
@@ -199,7 +199,7 @@ extension SuiteBuilder {
     }
 
     /// Compiles a regular expression, once for the whole run; nil, with an error, when it is invalid.
-    func checkRegex(_ pattern: String, node: Node) -> RegularExpression? {
+    func checkRegex(_ pattern: String, node: YAMLNode) -> RegularExpression? {
         do {
             return RegularExpression(pattern: pattern, compiled: try NSRegularExpression(pattern: pattern))
         } catch {

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import TollgateFrontEnd
 
 /// `request:` and the templates in it.
 extension SuiteBuilder {
@@ -87,7 +87,7 @@ extension SuiteBuilder {
     }
 
     /// `body:` — inline text or `{ file: relative/path }`.
-    private func readRequestBody(_ node: Node) -> RequestSpec.Body? {
+    private func readRequestBody(_ node: YAMLNode) -> RequestSpec.Body? {
         if case .mapping = node {
             guard let fields = fields(node, of: .requestBody, allowed: Keys.requestBody, required: ["file"]),
                 let fileNode = fields.value("file")
@@ -103,7 +103,7 @@ extension SuiteBuilder {
     }
 
     /// `auth:` — `session`, `none`, `basic` or `{ user, password }`.
-    private func readAuth(_ node: Node) -> RequestSpec.Auth? {
+    private func readAuth(_ node: YAMLNode) -> RequestSpec.Auth? {
         if case .mapping = node {
             guard let fields = fields(node, of: .auth, allowed: Keys.auth, required: ["user", "password"]),
                 let user = fields.value("user").flatMap({ template($0) }),
@@ -146,7 +146,7 @@ extension SuiteBuilder {
     }
 
     /// A path written in the file that must name an existing file; the result is absolute.
-    func existingFile(_ node: Node, what: String) -> Located<String>? {
+    func existingFile(_ node: YAMLNode, what: String) -> Located<String>? {
         guard let (text, positions) = scalar(node, expected: "a file path") else { return nil }
         let resolved = source.resolve(text)
         var isDirectory: ObjCBool = false
@@ -164,7 +164,7 @@ extension SuiteBuilder {
     }
 
     /// A string with `{{variables}}`: placeholders parsed and checked against the known names.
-    func template(_ node: Node) -> Template? {
+    func template(_ node: YAMLNode) -> Template? {
         guard let (text, positions) = scalar(node) else { return nil }
         let (template, problems) = TemplateParser(source: source).parse(text, positions: positions)
         for problem in problems { report(problem) }

@@ -1,9 +1,9 @@
-import Yams
+import TollgateFrontEnd
 
 /// Top-level sections, scenarios and steps.
 extension SuiteBuilder {
     /// `namespaces:` — prefix → URI.
-    func readNamespaces(_ node: Node) {
+    func readNamespaces(_ node: YAMLNode) {
         guard let entries = pairs(node, label: "`namespaces` maps prefixes to URIs") else { return }
         for entry in entries {
             guard let (uri, _) = scalar(entry.value, expected: "a namespace URI") else { continue }
@@ -22,7 +22,7 @@ extension SuiteBuilder {
     }
 
     /// `variables:` — name → scalar, kept as text.
-    func readVariables(_ node: Node) {
+    func readVariables(_ node: YAMLNode) {
         guard let entries = pairs(node, label: "`variables` maps names to values") else { return }
         for entry in entries {
             if !TemplateParser.isValidName(entry.key) {
@@ -41,7 +41,7 @@ extension SuiteBuilder {
     }
 
     /// `scenarios:` — a non-empty list with unique names.
-    func readScenarios(_ node: Node) -> [Scenario] {
+    func readScenarios(_ node: YAMLNode) -> [Scenario] {
         guard let items = list(node, label: "`scenarios` is a list of scenarios") else { return [] }
         if items.isEmpty {
             error("`scenarios` is empty", at: node, help: "add at least one scenario with `name:` and `steps:`")
@@ -52,7 +52,7 @@ extension SuiteBuilder {
     }
 
     /// One scenario; its steps are checked in run order (setup, steps, teardown) for variables.
-    func readScenario(_ node: Node, seenNames: inout [String: Int], seenIDs: inout [String: Int]) -> Scenario? {
+    func readScenario(_ node: YAMLNode, seenNames: inout [String: Int], seenIDs: inout [String: Int]) -> Scenario? {
         guard
             let fields = fields(
                 node, of: .scenario, allowed: Keys.scenario, required: ["name", "steps"],
@@ -127,7 +127,7 @@ extension SuiteBuilder {
     }
 
     /// A list of steps; captures become known to the following steps.
-    func readSteps(_ node: Node, section: String, nonEmpty: Bool = false) -> [Step] {
+    func readSteps(_ node: YAMLNode, section: String, nonEmpty: Bool = false) -> [Step] {
         guard let items = list(node, label: "`\(section)` is a list of steps") else { return [] }
         if nonEmpty, items.isEmpty {
             error("`\(section)` is empty", at: node, help: "add at least one step with a `request:`")
@@ -136,7 +136,7 @@ extension SuiteBuilder {
     }
 
     /// One step.
-    func readStep(_ node: Node) -> Step? {
+    func readStep(_ node: YAMLNode) -> Step? {
         guard
             let fields = fields(
                 node, of: .step, allowed: Keys.step, required: ["request"], hints: Keys.hintsInStep)

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import TollgateFrontEnd
 
 /// The declarative profile's `session:` block (``SessionDefinition``), in a scenario file or in a
 /// `tollgate.yaml` beside the suite. Checked with the same machinery as steps: the logon and logoff are
@@ -13,7 +13,7 @@ extension SuiteBuilder {
     static let sessionFileKeys = ["session", "namespaces", "variables"]
 
     /// Checks a `tollgate.yaml` (top level: `session:`, optional `namespaces:` and `variables:`).
-    func buildSessionFile(root: Node) -> SessionDefinition? {
+    func buildSessionFile(root: YAMLNode) -> SessionDefinition? {
         guard case .mapping = root else {
             error(
                 "the top level of \(SessionDefinition.fileName) must be a mapping, found \(root.kindDescription)",

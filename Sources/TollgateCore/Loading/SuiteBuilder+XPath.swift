@@ -1,10 +1,10 @@
 import TollgateXML
-import Yams
+import TollgateFrontEnd
 
 /// Compiling and checking XPath expressions at load time.
 extension SuiteBuilder {
     /// Compiles an XPath written in `node` with the file's namespaces; errors point at the exact column.
-    func xpath(_ node: Node) -> XPathQuery? {
+    func xpath(_ node: YAMLNode) -> XPathQuery? {
         guard let (text, positions) = scalar(node, expected: "an XPath expression") else { return nil }
         if text.allSatisfy(\.isWhitespace) {
             error("empty XPath expression", at: node)

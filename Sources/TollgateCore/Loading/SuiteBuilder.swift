@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import TollgateFrontEnd
 
 /// Builds a ``Suite`` from a composed YAML document, checking everything on the way.
 ///
@@ -10,8 +10,6 @@ final class SuiteBuilder {
     let source: SourceFile
     /// The loader's options.
     let options: LoadOptions
-    /// Placeholder keys standing for duplicates that were already reported.
-    let maskedKeys: Set<String>
     /// Everything found so far.
     private(set) var diagnostics: [Diagnostic] = []
     /// The file's valid namespace bindings, used to compile every XPath.
@@ -22,14 +20,13 @@ final class SuiteBuilder {
     var knownVariables: Set<String> = []
 
     /// Creates a builder for one file.
-    init(source: SourceFile, options: LoadOptions, maskedKeys: Set<String>) {
+    init(source: SourceFile, options: LoadOptions) {
         self.source = source
         self.options = options
-        self.maskedKeys = maskedKeys
     }
 
     /// Checks the document and returns its suite (meaningful only when no error was reported).
-    func build(root: Node) -> Suite? {
+    func build(root: YAMLNode) -> Suite? {
         guard case .mapping = root else {
             error(
                 "the top level of a scenario file must be a mapping, found \(root.kindDescription)", at: root,
@@ -67,18 +64,15 @@ final class SuiteBuilder {
             help: help))
     }
 
-    /// Records an error pointing at a whole node (the scalar token, or the start of a collection).
-    func error(_ message: String, at node: Node, label: String? = nil, help: String? = nil) {
-        if case .scalar(let scalar) = node {
-            let positions = ScalarPositions(scalar, in: source)
-            error(message, at: positions.tokenStart, width: positions.tokenWidth, label: label, help: help)
-        } else {
-            error(message, at: node.location(in: source), label: label, help: help)
-        }
+    /// Records an error pointing at a whole node: the scalar token, a collection written on one line
+    /// (`[a, b]`), or the start of a longer collection.
+    func error(_ message: String, at node: YAMLNode, label: String? = nil, help: String? = nil) {
+        let width = node.scalar != nil || node.span.isOneLine ? source.caretWidth(node.span) : 1
+        error(message, at: node.location, width: width, label: label, help: help)
     }
 
     /// Records "expected X, found Y".
-    func typeError(expected: String, found node: Node, label: String? = nil, help: String? = nil) {
+    func typeError(expected: String, found node: YAMLNode, label: String? = nil, help: String? = nil) {
         error("expected \(expected), found \(node.kindDescription)", at: node, label: label, help: help)
     }
 
@@ -108,7 +102,7 @@ final class SuiteBuilder {
 
     /// Checks a mapping of fixed keys: unknown keys (with a suggestion), missing required keys.
     func fields(
-        _ node: Node, of context: Context, allowed: [String], required: [String] = [],
+        _ node: YAMLNode, of context: Context, allowed: [String], required: [String] = [],
         hints: [String: String] = [:]
     ) -> MappingFields? {
         guard let entries = pairs(node, expected: "a mapping") else { return nil }
@@ -132,7 +126,7 @@ final class SuiteBuilder {
             }
             known.append(entry)
         }
-        let fields = MappingFields(location: node.location(in: source), entries: known, suggested: suggested)
+        let fields = MappingFields(location: node.location, entries: known, suggested: suggested)
         let written = Set(entries.map(\.key))
         for key in required where !written.contains(key) && !suggested.contains(key) {
             error("missing required key `\(key)`", at: fields.location, label: "\(context.withArticle) needs `\(key)`")
@@ -141,7 +135,7 @@ final class SuiteBuilder {
     }
 
     /// The entries of any mapping (keys must be scalars); nil, with an error, for other nodes.
-    func pairs(_ node: Node, expected: String = "a mapping", label: String? = nil) -> [MappingFields.Entry]? {
+    func pairs(_ node: YAMLNode, expected: String = "a mapping", label: String? = nil) -> [MappingFields.Entry]? {
         guard case .mapping(let mapping) = node else {
             typeError(expected: expected, found: node, label: label)
             return nil
@@ -152,7 +146,6 @@ final class SuiteBuilder {
                 error("a key must be a name, found \(key.kindDescription)", at: key)
                 continue
             }
-            if maskedKeys.contains(keyScalar.string) { continue }
             let positions = ScalarPositions(keyScalar, in: source)
             entries.append(MappingFields.Entry(
                 key: keyScalar.string, keyLocation: positions.tokenStart, keyWidth: positions.tokenWidth,
@@ -162,7 +155,7 @@ final class SuiteBuilder {
     }
 
     /// The items of a list; nil, with an error, for other nodes.
-    func list(_ node: Node, label: String? = nil, help: String? = nil) -> [Node]? {
+    func list(_ node: YAMLNode, label: String? = nil, help: String? = nil) -> [YAMLNode]? {
         guard case .sequence(let sequence) = node else {
             typeError(expected: "a list", found: node, label: label, help: help)
             return nil
@@ -173,7 +166,7 @@ final class SuiteBuilder {
     // MARK: Scalars
 
     /// A scalar's text and positions; nil, with an error, for collections and `null`.
-    func scalar(_ node: Node, expected: String = "a string", label: String? = nil, help: String? = nil)
+    func scalar(_ node: YAMLNode, expected: String = "a string", label: String? = nil, help: String? = nil)
         -> (text: String, positions: ScalarPositions)?
     {
         guard case .scalar(let scalar) = node, !node.isNull else {
@@ -184,13 +177,13 @@ final class SuiteBuilder {
     }
 
     /// A scalar's text, located at its first character.
-    func string(_ node: Node, label: String? = nil) -> Located<String>? {
+    func string(_ node: YAMLNode, label: String? = nil) -> Located<String>? {
         guard let (text, positions) = scalar(node, label: label) else { return nil }
         return Located(text, at: positions.valueStart)
     }
 
     /// `true` or `false`.
-    func bool(_ node: Node, label: String? = nil) -> Bool? {
+    func bool(_ node: YAMLNode, label: String? = nil) -> Bool? {
         if let text = scalar(node, expected: "`true` or `false`", label: label)?.text {
             if let value = Self.boolean(text) { return value }
             error("expected `true` or `false`, found `\(text)`", at: node, label: label)
@@ -199,7 +192,7 @@ final class SuiteBuilder {
     }
 
     /// A whole number (written without quotes or as digits in quotes).
-    func integer(_ node: Node, expected: String = "a whole number", label: String? = nil) -> Int? {
+    func integer(_ node: YAMLNode, expected: String = "a whole number", label: String? = nil) -> Int? {
         guard let text = scalar(node, expected: expected, label: label)?.text else { return nil }
         guard Self.isDecimalNumber(text), let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
         else {
@@ -210,7 +203,7 @@ final class SuiteBuilder {
     }
 
     /// A number (integer or decimal).
-    func number(_ node: Node, label: String? = nil) -> Double? {
+    func number(_ node: YAMLNode, label: String? = nil) -> Double? {
         guard let text = scalar(node, expected: "a number", label: label)?.text else { return nil }
         guard Self.isDecimalNumber(text), let value = Double(text) else {
             error("expected a number, found `\(text)`", at: node, label: label)

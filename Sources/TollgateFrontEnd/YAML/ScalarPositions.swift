@@ -1,73 +1,63 @@
-import Yams
-
-/// Where each character of a YAML scalar's value is written in the file.
+/// Where each character of a scalar's value is written, for carets inside a value (a variable in a
+/// template, a prefix in an XPath).
 ///
-/// Exact for scalars written on one line (plain, single-quoted with `''`, double-quoted with escapes)
-/// and for literal blocks (`|`). For other multi-line scalars every offset maps to the scalar's start.
-struct ScalarPositions {
+/// The token's extent comes from libyaml (``YAMLNode/Scalar/span``); only the characters between its
+/// start and end are read here, to undo quoting. Exact for one-line scalars (plain, single-quoted with
+/// `''`, double-quoted with escapes) and for literal blocks (`|`); for other multi-line scalars every
+/// offset maps to the value's start.
+public struct ScalarPositions: Sendable {
     /// Where the scalar token starts (at the opening quote when quoted).
-    let tokenStart: SourceLocation
-    /// How many columns the token takes on its line (quotes included); 1 when it spans lines.
-    let tokenWidth: Int
+    public let tokenStart: SourceLocation
+    /// How many characters the token takes on its first line (quotes included).
+    public let tokenWidth: Int
     /// Location of each value scalar, plus one for the position just after the value; nil when unknown.
     private let positions: [SourceLocation]?
     /// Where the value starts when `positions` is unknown.
     private let fallback: SourceLocation
 
     /// Maps `scalar`, written in `source`.
-    init(_ scalar: Node.Scalar, in source: SourceFile) {
-        let line = scalar.mark?.line ?? 1
-        let column = scalar.mark?.column ?? 1
-        let start = source.location(line: line, column: column)
-        tokenStart = start
+    public init(_ scalar: YAMLNode.Scalar, in source: SourceFile) {
+        let span = scalar.span
+        tokenStart = span.start
+        tokenWidth = source.caretWidth(span)
         let value = Array(scalar.string.unicodeScalars)
-        let text = source.scalars(line: line) ?? []
-        let firstIndex = column - 1
+        let token = source.scalars[min(span.startOffset, source.scalars.count)..<min(span.endOffset, source.scalars.count)]
+        let line = span.start.line
+        let firstColumn = span.start.column
         switch scalar.style {
         case .singleQuoted, .doubleQuoted:
-            fallback = start.advanced(by: 1)
-            let walk = Self.walkQuoted(
-                value, in: text, from: firstIndex + 1, double: scalar.style == .doubleQuoted)
-            if let walk {
-                positions = walk.columns.map { source.location(line: line, column: $0 + 1) }
-                tokenWidth = walk.closingQuote - firstIndex + 1
-            } else {
-                positions = nil
-                tokenWidth = 1
-            }
+            fallback = span.start.advanced(by: 1)
+            positions = span.isOneLine
+                ? Self.walkQuoted(value, token: Array(token), double: scalar.style == .doubleQuoted)?
+                    .map { source.location(line: line, column: firstColumn + $0) }
+                : nil
         case .literal:
-            fallback = start
+            fallback = span.start
             positions = Self.walkLiteral(value, source: source, indicatorLine: line)
-            tokenWidth = 1
-        default:
-            fallback = start
-            let end = firstIndex + value.count
-            if !value.isEmpty, end <= text.count, Array(text[firstIndex..<end]) == value {
-                positions = (firstIndex...end).map { source.location(line: line, column: $0 + 1) }
-                tokenWidth = value.count
-            } else {
-                positions = nil
-                tokenWidth = 1
-            }
+        case .plain, .folded:
+            fallback = span.start
+            positions = span.isOneLine && !value.isEmpty && Array(token) == value
+                ? (0...value.count).map { source.location(line: line, column: firstColumn + $0) }
+                : nil
         }
     }
 
     /// Where the value's first character is written (inside the quotes when quoted).
-    var valueStart: SourceLocation { location(ofScalar: 0) }
+    public var valueStart: SourceLocation { location(ofScalar: 0) }
 
     /// The location of the value's `index`-th Unicode scalar (index == count: just after the value).
-    func location(ofScalar index: Int) -> SourceLocation {
+    public func location(ofScalar index: Int) -> SourceLocation {
         guard let positions, !positions.isEmpty else { return fallback }
         return positions[min(max(0, index), positions.count - 1)]
     }
 
     /// The location of a UTF-8 byte offset into `value` (libxml2 reports XPath errors that way).
-    func location(ofUTF8Offset offset: Int, in value: String) -> SourceLocation {
+    public func location(ofUTF8Offset offset: Int, in value: String) -> SourceLocation {
         location(ofScalar: Self.scalarIndex(ofUTF8Offset: offset, in: value))
     }
 
     /// The scalar index that contains a UTF-8 byte offset.
-    static func scalarIndex(ofUTF8Offset offset: Int, in value: String) -> Int {
+    public static func scalarIndex(ofUTF8Offset offset: Int, in value: String) -> Int {
         var bytes = 0
         var index = 0
         for scalar in value.unicodeScalars {
@@ -79,35 +69,33 @@ struct ScalarPositions {
         return index
     }
 
-    /// Columns (0-based) of each value scalar of a quoted scalar on one line, plus the closing quote.
-    private static func walkQuoted(
-        _ value: [Unicode.Scalar], in text: [Unicode.Scalar], from start: Int, double: Bool
-    ) -> (columns: [Int], closingQuote: Int)? {
-        let quote: Unicode.Scalar = double ? "\"" : "'"
-        var columns: [Int] = []
-        var index = start
+    /// Offsets in the token (0 = opening quote) of each value scalar of a one-line quoted scalar,
+    /// plus the closing quote.
+    private static func walkQuoted(_ value: [Unicode.Scalar], token: [Unicode.Scalar], double: Bool) -> [Int]? {
+        var offsets: [Int] = []
+        var index = 1
         for scalar in value {
-            guard index < text.count else { return nil }
-            columns.append(index)
-            if double, text[index] == "\\" {
-                guard index + 1 < text.count else { return nil }
-                switch text[index + 1] {
+            guard index < token.count else { return nil }
+            offsets.append(index)
+            if double, token[index] == "\\" {
+                guard index + 1 < token.count else { return nil }
+                switch token[index + 1] {
                 case "x": index += 4
                 case "u": index += 6
                 case "U": index += 10
                 default: index += 2
                 }
-            } else if !double, text[index] == "'" {
-                guard index + 1 < text.count, text[index + 1] == "'", scalar == "'" else { return nil }
+            } else if !double, token[index] == "'" {
+                guard index + 1 < token.count, token[index + 1] == "'", scalar == "'" else { return nil }
                 index += 2
             } else {
-                guard text[index] == scalar else { return nil }
+                guard token[index] == scalar else { return nil }
                 index += 1
             }
         }
-        guard index < text.count, text[index] == quote else { return nil }
-        columns.append(index)
-        return (columns, index)
+        guard index == token.count - 1 else { return nil }
+        offsets.append(index)
+        return offsets
     }
 
     /// Locations of each value scalar of a literal block (`|`), when every line can be matched.

@@ -1,8 +1,8 @@
 /// "Did you mean …?" suggestions by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` (case-insensitive, transpositions count as one edit),
     /// if it is close enough to be a plausible typo; ties go to the earlier candidate.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let limit = max(1, lowered.count / 3)
         var best: (candidate: String, distance: Int)?
@@ -17,7 +17,7 @@ enum Suggestion {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs.unicodeScalars)
         let b = Array(rhs.unicodeScalars)
         if a.isEmpty { return b.count }
@@ -41,7 +41,7 @@ enum Suggestion {
     }
 
     /// "`a`, `b` or `c`" for help texts.
-    static func list(_ words: [String], conjunction: String = "or") -> String {
+    public static func list(_ words: [String], conjunction: String = "or") -> String {
         let quoted = words.map { "`\($0)`" }
         guard let last = quoted.last else { return "" }
         if quoted.count == 1 { return last }

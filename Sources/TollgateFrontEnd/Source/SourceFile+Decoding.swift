@@ -1,14 +1,11 @@
 /// Turning a file's bytes into text, with one clear diagnostic for what is not a YAML text file.
 extension SourceFile {
-    /// Decodes `bytes` as a scenario file: size limit, binary content, UTF-8, characters YAML forbids.
-    static func decode(bytes: [UInt8], path: String, maxBytes: Int) -> Result<SourceFile, Diagnostic> {
+    /// Decodes `bytes` as a YAML file of `kind`: size limit, binary content, UTF-8, characters YAML forbids.
+    public static func decode(
+        bytes: [UInt8], path: String, maxBytes: Int, kind: FileKind
+    ) -> Result<SourceFile, Diagnostic> {
         if bytes.count > maxBytes {
-            return .failure(Diagnostic(
-                .error,
-                "file too large: \(formatSize(bytes.count)), the limit is \(formatSize(maxBytes))",
-                at: SourceLocation(file: path, line: 1, column: 1),
-                help: "scenario files are small YAML texts; keep large bodies in files (`body: { file: … }`)"
-            ))
+            return .failure(tooLarge(path: path, size: bytes.count, maxBytes: maxBytes, kind: kind))
         }
         if let nul = bytes.firstIndex(of: 0) {
             let position = position(ofByte: nul, in: bytes)
@@ -16,7 +13,7 @@ extension SourceFile {
                 .error,
                 "binary content: the file contains a NUL byte",
                 at: SourceLocation(file: path, line: position.line, column: position.column),
-                help: "scenario files are YAML text in UTF-8"
+                help: "\(kind.plural) are YAML text in UTF-8"
             ))
         }
         if let bad = firstInvalidUTF8(bytes) {
@@ -52,8 +49,15 @@ extension SourceFile {
         return .success(source)
     }
 
+    /// "file too large: 5 MiB, the limit is 4 MiB".
+    public static func tooLarge(path: String, size: Int, maxBytes: Int, kind: FileKind) -> Diagnostic {
+        Diagnostic(
+            .error, "file too large: \(formatSize(size)), the limit is \(formatSize(maxBytes))",
+            at: SourceLocation(file: path, line: 1, column: 1), help: kind.tooLargeHelp)
+    }
+
     /// YAML 1.1 printable characters plus tab and line breaks (what libyaml accepts).
-    static func isAllowedInYAML(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isAllowedInYAML(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD,
              0x10000...0x10FFFF:
@@ -102,7 +106,7 @@ extension SourceFile {
     }
 
     /// "512 bytes", "8 KiB", "4.5 MiB".
-    static func formatSize(_ bytes: Int) -> String {
+    public static func formatSize(_ bytes: Int) -> String {
         func format(_ value: Double, _ unit: String) -> String {
             let tenths = (value * 10).rounded() / 10
             if tenths == tenths.rounded() { return "\(Int(tenths)) \(unit)" }

@@ -1,10 +1,10 @@
 /// Reads durations written as a number and a unit: `200ms`, `1.5s`, `2m`.
-enum DurationParser {
+public enum DurationParser {
     /// The longest duration accepted (one day).
-    static let maximumMilliseconds: Double = 86_400_000
+    public static let maximumMilliseconds: Double = 86_400_000
 
     /// What is wrong with a duration text.
-    enum Problem: Error, Equatable {
+    public enum Problem: Error, Equatable {
         /// Not `NUMBER UNIT`.
         case malformed
         /// A number without a unit.
@@ -14,7 +14,7 @@ enum DurationParser {
     }
 
     /// Parses `text`.
-    static func parse(_ text: String) -> Result<Duration, Problem> {
+    public static func parse(_ text: String) -> Result<Duration, Problem> {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count, scalars[index].isASCIIDigit { index += 1 }

@@ -1,16 +1,15 @@
 import Yams
 
-/// What the loader needs to know about a YAML node.
-extension Node {
+/// What checks need to know about a node's YAML type.
+extension YAMLNode {
     /// "a mapping", "a list", "a string", "a number", "a boolean", "nothing" — for "expected …, found …".
-    var kindDescription: String {
+    public var kindDescription: String {
         switch self {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             guard scalar.isPlain else { return "a string" }
-            switch Resolver.default.resolveTag(of: self) {
+            switch scalar.resolvedTag {
             case .null: return "nothing"
             case .bool: return "a boolean"
             case .int, .float: return "a number"
@@ -20,18 +19,16 @@ extension Node {
     }
 
     /// True for a plain `~`, `null` or empty value.
-    var isNull: Bool {
+    public var isNull: Bool {
         guard case .scalar(let scalar) = self, scalar.isPlain else { return false }
-        return Resolver.default.resolveTag(of: self) == .null
-    }
-
-    /// The node's location in `source` (1:1 when Yams gave none).
-    func location(in source: SourceFile) -> SourceLocation {
-        source.location(line: mark?.line ?? 1, column: mark?.column ?? 1)
+        return scalar.resolvedTag == .null
     }
 }
 
-extension Node.Scalar {
-    /// True when written without quotes or block indicator (so YAML types apply).
-    var isPlain: Bool { style == .plain || style == .any }
+extension YAMLNode.Scalar {
+    /// The YAML 1.1 type of the value (explicit tag, else resolved from the text as Yams does).
+    var resolvedTag: Tag.Name {
+        let name = tag.map { Tag.Name(rawValue: $0) } ?? .implicit
+        return Resolver.default.resolveTag(of: Node.scalar(Node.Scalar(string, Tag(name))))
+    }
 }
