@@ -136,7 +136,7 @@ struct ErrorTests {
             let token = try await server.logOn()
             let unknownJob = "00000000-0000-0000-0000-000000000000"
             let requests: [(HTTPMethodName, String)] = [
-                (.get, "/api/backupServers"), (.get, "/nothing"), (.get, "/api/jobs/\(unknownJob)"),
+                (.get, "/api/managedServers"), (.get, "/nothing"), (.get, "/api/jobs/\(unknownJob)"),
                 (.get, "/api/jobs/not-a-guid?format=Entity"), (.get, "/api/agents/jobs/\(jobID)"),
                 (.post, "/api/jobs/\(unknownJob)?action=start"), (.post, "/api/agents/jobs/\(jobID)?action=start"),
                 (.get, "/api/jobs/\(unknownJob)/backupSessions"), (.get, "/api/tasks/task-99"), (.get, "/api/tasks/banana"),

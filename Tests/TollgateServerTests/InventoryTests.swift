@@ -18,7 +18,7 @@ struct InventoryTests {
         let rebuilt = try Inventory(
             backupServer: standard.backupServer, jobs: standard.jobs, agentJobs: standard.agentJobs,
             repositories: standard.repositories, backups: standard.backups, sessions: standard.sessions,
-            discoveredComputers: standard.discoveredComputers)
+            discoveredComputers: standard.discoveredComputers, hierarchyRoots: standard.hierarchyRoots)
         #expect(rebuilt == standard, "the standard inventory passes its own checks")
     }
 

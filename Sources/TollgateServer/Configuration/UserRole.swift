@@ -12,6 +12,17 @@ public enum UserRole: String, Sendable, Equatable, CaseIterable {
     /// Restore Operator: may read, may not run job actions.
     case restoreOperator = "restore-operator"
 
+    /// Whether the role may read a resource of reference §14 (§14 intro, [doc S64]): a Portal
+    /// Administrator all; a Portal User all but `/security`; a restore operator (a VM Restore
+    /// Operator) only backups and restore points.
+    func mayRead(_ area: CatalogRoute.Area) -> Bool {
+        switch self {
+        case .portalAdministrator: true
+        case .portalUser: area != .security
+        case .restoreOperator: area == .restore
+        }
+    }
+
     /// Whether the role may start, stop, retry and toggle jobs.
     public var mayRunJobActions: Bool {
         self == .portalAdministrator

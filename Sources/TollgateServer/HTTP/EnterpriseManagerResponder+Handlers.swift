@@ -61,10 +61,15 @@ extension EnterpriseManagerResponder {
             }
             return Reply(status: 200, body: entity ? factory.jobEntity(kind, job) : factory.jobReference(kind, job, element: "EntityRef"))
         case .jobSessions(let kind, let id):
-            guard await state.job(kind, id: id) != nil else {
+            guard let job = await state.job(kind, id: id) else {
                 throw Self.jobNotFound(kind, id)
             }
-            return Reply(status: 200, body: factory.emptyReferences())
+            if job.jobType == "Replica" {
+                return Reply(status: 200, body: try wantsEntity(facts) ? ResourceFactory.entityList("ReplicaJobSessions", []) : ResourceFactory.referenceList([]))
+            }
+            return try await jobSessionList(facts, kind: kind, jobID: job.id, factory: factory)
+        case .catalog(let route):
+            return try await serveCatalog(route, session: session, facts: facts, factory: factory)
         case .tasks:
             return Reply(status: 200, body: factory.tasks(await state.tasks(of: session)))
         case .task(let id):
@@ -141,7 +146,7 @@ extension EnterpriseManagerResponder {
     }
 
     /// `?format=Entity` selects the entity form; nothing (or `Ref`) the reference form.
-    private func wantsEntity(_ facts: RequestFacts) throws(APIError) -> Bool {
+    func wantsEntity(_ facts: RequestFacts) throws(APIError) -> Bool {
         guard let format = facts.parameters["format"], !format.isEmpty else { return false }
         switch format.lowercased() {
         case "entity": return true

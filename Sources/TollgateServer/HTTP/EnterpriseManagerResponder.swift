@@ -70,7 +70,8 @@ struct EnterpriseManagerResponder: HTTPResponder {
         }
         let factory = ResourceFactory(
             origin: "\(scheme)://\(facts.authority ?? fallbackAuthority.current)",
-            backupServer: configuration.inventory.backupServer)
+            backupServer: configuration.inventory.backupServer,
+            inventory: configuration.inventory)
         do {
             return try await perform(route, facts: facts, faults: faults, factory: factory)
         } catch {

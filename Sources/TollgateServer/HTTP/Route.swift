@@ -20,6 +20,8 @@ enum Route: Sendable, Equatable {
         case jobSessions(JobKind, id: String)
         case tasks
         case task(id: String)
+        /// The read-only resources of reference §14.
+        case catalog(CatalogRoute)
     }
 
     /// Matches a request path; nil for anything else.
@@ -30,6 +32,10 @@ enum Route: Sendable, Equatable {
         guard let first = segments.first, first.lowercased() == "api" else { return nil }
         let rest = Array(segments.dropFirst())
         let lowered = rest.map { $0.lowercased() }
+        if let catalog = CatalogRoute(lowered: lowered, rest: rest) {
+            self = .resource(.catalog(catalog))
+            return
+        }
         switch lowered.count {
         case 0:
             self = .entryPoint

@@ -38,7 +38,7 @@ extension Inventory {
     ///       - id: 7a0c…             # GUID
     ///         time: "2020-01-31T17:00:12Z"                  # UTC
     ///         vms:
-    ///           - { id: 9b1d…, name: sql01, type: Full }    # Full | Increment
+    ///           - { id: 9b1d…, name: sql01, type: Full, size: 53687091200 }  # Full | Increment; bytes
     /// sessions:                     # /api/backupSessions; optional
     ///   - id: 3f6e…
     ///     job: 5658281f-625e-4627-89dd-d2a0c48be99e
@@ -53,11 +53,13 @@ extension Inventory {
     /// discoveredComputers:          # /api/agents/discoveredComputers; optional
     ///   - { id: 6d1c…, name: fs01.tech.local, hostStatus: Online, agentStatus: Installed,
     ///       agentVersion: 6.3.0.177, osVersion: Windows Server 2022, ipAddress: 172.17.53.21 }
+    /// hierarchyRoots:               # /api/hierarchyRoots, /api/lookup; optional
+    ///   - { id: 1f2e…, name: vcenter01.tech.local, hostType: VC }  # ESX | VC | ESXi | HvServer | …
     /// ```
     /// Unknown keys are errors.
     public init(yaml text: String, path: String = "<inventory>") throws {
         let root = try YAMLMapping.root(of: text, path: path)
-        try root.checkKeys(["backupServer", "jobs", "agentJobs", "repositories", "backups", "sessions", "discoveredComputers"])
+        try root.checkKeys(["backupServer", "jobs", "agentJobs", "repositories", "backups", "sessions", "discoveredComputers", "hierarchyRoots"])
         var server = Inventory.standard.backupServer
         if let entry = try root.mapping("backupServer") {
             try entry.checkKeys(["id", "name", "description", "port", "version"])
@@ -78,6 +80,12 @@ extension Inventory {
             backups: try (root.mappings("backups") ?? []).map { try Self.backup(from: $0, platforms: platforms) },
             sessions: try (root.mappings("sessions") ?? []).map(Self.session),
             discoveredComputers: try (root.mappings("discoveredComputers") ?? []).map(Self.computer),
+            hierarchyRoots: try (root.mappings("hierarchyRoots") ?? []).map { entry in
+                try entry.checkKeys(["id", "name", "hostType"])
+                return HierarchyRoot(
+                    id: try entry.requiredString("id"), name: try entry.requiredString("name"),
+                    hostType: try entry.requiredString("hostType"))
+            },
             path: path)
     }
 
@@ -117,10 +125,10 @@ extension Inventory {
         let points = try (entry.mappings("restorePoints") ?? []).map { point in
             try point.checkKeys(["id", "time", "vms"])
             let vms = try (point.mappings("vms") ?? []).map { vm in
-                try vm.checkKeys(["id", "name", "type"])
+                try vm.checkKeys(["id", "name", "type", "size"])
                 return InventoryVmRestorePoint(
                     id: try vm.requiredString("id"), vmName: try vm.requiredString("name"),
-                    pointType: try vm.string("type") ?? "Full")
+                    pointType: try vm.string("type") ?? "Full", size: try vm.int("size") ?? 0)
             }
             return InventoryRestorePoint(id: try point.requiredString("id"), time: try point.requiredString("time"), vms: vms)
         }

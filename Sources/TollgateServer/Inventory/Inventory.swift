@@ -21,6 +21,8 @@ public struct Inventory: Sendable, Equatable {
     public var sessions: [InventoryJobSession]
     /// Discovered agent computers (`/api/agents/discoveredComputers`).
     public var discoveredComputers: [DiscoveredComputer]
+    /// Hosts and vCenters (`/api/hierarchyRoots`, `/api/lookup`).
+    public var hierarchyRoots: [HierarchyRoot]
 
     /// Job types allowed under `jobs`.
     public static let jobTypes = ["Backup", "BackupCopy", "ImmediateBackupCopy", "Replica"]
@@ -47,6 +49,8 @@ public struct Inventory: Sendable, Equatable {
     public static let taskStates = ["Pending", "InProgress", "Completed"]
     /// `HostStatus` values of a discovered computer.
     public static let hostStatuses = ["Online", "Offline", "Unknown"]
+    /// `HostType` values of a hierarchy root.
+    public static let hostTypes = ["ESX", "VC", "ESXi", "HvServer", "HvCluster", "Scvmm", "VcdSystem"]
     /// `AgentStatus` values of a discovered computer.
     public static let agentStatuses = ["NotInstalled", "Installed", "UnsupportedOs", "Failed", "Exclude"]
 
@@ -62,6 +66,7 @@ public struct Inventory: Sendable, Equatable {
         backups: [InventoryBackup] = [],
         sessions: [InventoryJobSession] = [],
         discoveredComputers: [DiscoveredComputer] = [],
+        hierarchyRoots: [HierarchyRoot] = [],
         path: String = "<inventory>"
     ) throws {
         var checker = InventoryChecker(path: path)
@@ -72,6 +77,7 @@ public struct Inventory: Sendable, Equatable {
         self.agentJobs = try Self.checked(
             agentJobs, list: "agentJobs", types: Self.agentJobTypes, platforms: Self.agentJobPlatforms, checker: &checker)
         let jobIDs = Set((self.jobs + self.agentJobs).map(\.id))
+        let replicaJobIDs = Set(self.jobs.filter { $0.jobType == "Replica" }.map(\.id))
         self.repositories = try repositories.enumerated().map { index, repository in
             let place = "repositories[\(index)]"
             var repository = repository
@@ -112,6 +118,9 @@ public struct Inventory: Sendable, Equatable {
             var session = session
             session.id = try checker.id(session.id, place: place)
             session.jobID = try checker.reference(session.jobID, in: jobIDs, what: "job", place: place)
+            if replicaJobIDs.contains(session.jobID) {
+                throw checker.failure(place, "job '\(session.jobID)' is a Replica job, whose sessions are replica sessions")
+            }
             try checker.utcTime(session.creationTime, what: "start", place: place)
             if let end = session.endTime { try checker.utcTime(end, what: "end", place: place) }
             try checker.oneOf(session.state, Self.sessionStates, what: "state", place: place)
@@ -138,6 +147,14 @@ public struct Inventory: Sendable, Equatable {
             try checker.oneOf(computer.agentStatus, Self.agentStatuses, what: "agentStatus", place: place)
             return computer
         }
+        self.hierarchyRoots = try hierarchyRoots.enumerated().map { index, root in
+            let place = "hierarchyRoots[\(index)]"
+            var root = root
+            root.id = try checker.id(root.id, place: place)
+            try checker.name(root.name, place: place)
+            try checker.oneOf(root.hostType, Self.hostTypes, what: "hostType", place: place)
+            return root
+        }
     }
 
     /// Loads an inventory from the YAML file at `path`.
@@ -159,7 +176,8 @@ public struct Inventory: Sendable, Equatable {
         repositories: [InventoryRepository],
         backups: [InventoryBackup],
         sessions: [InventoryJobSession],
-        discoveredComputers: [DiscoveredComputer]
+        discoveredComputers: [DiscoveredComputer],
+        hierarchyRoots: [HierarchyRoot]
     ) {
         self.backupServer = checkedBackupServer
         self.jobs = jobs
@@ -168,6 +186,7 @@ public struct Inventory: Sendable, Equatable {
         self.backups = backups
         self.sessions = sessions
         self.discoveredComputers = discoveredComputers
+        self.hierarchyRoots = hierarchyRoots
     }
 
     /// The job or agent job with this id, and which collection it is in.

@@ -6,11 +6,14 @@ public struct InventoryVmRestorePoint: Sendable, Equatable {
     public var vmName: String
     /// `PointType`: Full or Increment (`Algorithm` follows: Full or Incremental).
     public var pointType: String
+    /// Size of the point's data in bytes (the summary reports add them up).
+    public var size: Int
 
     /// Creates a VM restore point.
-    public init(id: String, vmName: String, pointType: String) {
+    public init(id: String, vmName: String, pointType: String, size: Int = 0) {
         self.id = id
         self.vmName = vmName
         self.pointType = pointType
+        self.size = size
     }
 }

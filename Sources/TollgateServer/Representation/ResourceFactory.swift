@@ -6,6 +6,8 @@ struct ResourceFactory: Sendable {
     /// `scheme://host:port`, no trailing slash.
     var origin: String
     var backupServer: BackupServer
+    /// What the catalog resources (repositories, backups, reports, …) are built from.
+    var inventory: Inventory
 
     /// The API versions listed by `GET /api/` and accepted by `?v=` (besides `latest`).
     static let supportedVersions = ["v1_5", "v1_6", "v1_7"]
@@ -59,16 +61,73 @@ struct ResourceFactory: Sendable {
             "LogonSession",
             attributes: [ResourceAttribute("Href", .string(url(path))), ResourceAttribute("Type", .string("LogonSession"))],
             children: [
-                links([
-                    link("Up", "/", type: "EnterpriseManager"),
-                    link("Down", "/jobs", type: "JobReferenceList"),
-                    link("Down", "/tasks", type: "TaskList"),
-                    link("Down", "/jobs?format=Entity", type: "JobList"),
-                    link("Delete", path),
-                ]),
+                links(logonSessionLinks(role: session.role) + [link("Delete", path)]),
                 .leaf("UserName", .string(session.userName)),
                 .leaf("SessionId", .string(session.id)),
             ])
+    }
+
+    /// The `Down` links of a logon session: what this server serves and the role may read, in
+    /// the doc example's order (reference lists, the task list, the report, then the entity lists).
+    private func logonSessionLinks(role: UserRole) -> [ResourceNode] {
+        var items = [link("Up", "/", type: "EnterpriseManager")]
+        let monitoring = role.mayRead(.monitoring)
+        let restore = role.mayRead(.restore)
+        if monitoring {
+            items.append(link("Down", "/backupServers", type: "BackupServerReferenceList"))
+        }
+        items.append(link("Down", "/jobs", type: "JobReferenceList"))
+        if monitoring {
+            items += [
+                link("Down", "/hierarchyRoots", type: "HierarchyRootReferenceList"),
+                link("Down", "/repositories", type: "RepositoryReferenceList"),
+            ]
+        }
+        if restore {
+            items += [
+                link("Down", "/backups", type: "BackupReferenceList"),
+                link("Down", "/restorePoints", type: "RestorePointReferenceList"),
+                link("Down", "/vmRestorePoints", type: "VmRestorePointReferenceList"),
+            ]
+        }
+        if monitoring {
+            items += [
+                link("Down", "/backupSessions", type: "BackupJobSessionReferenceList"),
+                link("Down", "/backupTaskSessions", type: "BackupTaskSessionReferenceList"),
+                link("Down", "/agents/discoveredComputers", type: "DiscoveredComputerReferenceList"),
+            ]
+        }
+        if role.mayRead(.security) {
+            items += [
+                link("Down", "/security/roles", type: "EnterpriseRoleReferenceList"),
+                link("Down", "/security/accounts", type: "EnterpriseAccountReferenceList"),
+            ]
+        }
+        items.append(link("Down", "/tasks", type: "TaskList"))
+        if monitoring {
+            items += [
+                link("Down", "/reports/summary", type: "Report", name: "Summary"),
+                link("Down", "/backupServers?format=Entity", type: "BackupServerList"),
+            ]
+        }
+        items.append(link("Down", "/jobs?format=Entity", type: "JobList"))
+        if monitoring {
+            items += [
+                link("Down", "/hierarchyRoots?format=Entity", type: "HierarchyRootList"),
+                link("Down", "/repositories?format=Entity", type: "RepositoryList"),
+            ]
+        }
+        if restore {
+            items.append(link("Down", "/backups?format=Entity", type: "BackupList"))
+        }
+        if monitoring {
+            items += [
+                link("Down", "/backupSessions?format=Entity", type: "BackupJobSessionList"),
+                link("Down", "/backupTaskSessions?format=Entity", type: "BackupTaskSessionList"),
+                link("Down", "/agents/discoveredComputers?format=Entity", type: "DiscoveredComputerList"),
+            ]
+        }
+        return items
     }
 
     func logonSessions(_ sessions: [LogonSessionRecord]) -> ResourceNode {
@@ -85,7 +144,7 @@ struct ResourceFactory: Sendable {
         "urn:veeam:\(kind.uidKind):\(job.id)"
     }
 
-    private var upLink: ResourceNode {
+    var upLink: ResourceNode {
         link("Up", "/backupServers/\(backupServer.id)", type: "BackupServerReference", name: backupServer.name)
     }
 
@@ -210,11 +269,6 @@ struct ResourceFactory: Sendable {
 
     func tasks(_ tasks: [TaskSnapshot]) -> ResourceNode {
         ResourceNode("Tasks", children: tasks.map(task), jsonShape: .wrappedList("Tasks"))
-    }
-
-    /// An empty reference list (the session lists linked from every job).
-    func emptyReferences() -> ResourceNode {
-        ResourceNode("EntityReferences", jsonShape: .wrappedList("Refs"))
     }
 
     // MARK: Errors

@@ -17,6 +17,12 @@ extension ResourceNode {
 
     private func writeXML(into out: inout String, depth: Int, extraAttributes: [ResourceAttribute] = []) {
         if case .null = value { return }
+        if inlineInXML {
+            for child in children {
+                child.writeXML(into: &out, depth: depth)
+            }
+            return
+        }
         let indent = String(repeating: "  ", count: depth)
         out += indent + "<" + name
         for attribute in attributes + extraAttributes {
@@ -25,7 +31,7 @@ extension ResourceNode {
         }
         if let text = value?.xmlText {
             out += ">" + Self.escape(text, inAttribute: false) + "</" + name + ">\n"
-        } else if children.contains(where: { $0.value != .null }) {
+        } else if children.contains(where: { $0.value != .null && !($0.inlineInXML && $0.children.isEmpty) }) {
             out += ">\n"
             for child in children {
                 child.writeXML(into: &out, depth: depth + 1)

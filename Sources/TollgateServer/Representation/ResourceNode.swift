@@ -22,6 +22,9 @@ struct ResourceNode: Sendable, Equatable {
     /// JSON keys in this order, when the default order (see `jsonDocument(camelCase:)`) differs
     /// from the captures; keys not listed follow in the default order.
     var jsonKeyOrder: [String]
+    /// In XML the node itself is left out and its children take its place (`<Period>`s directly
+    /// under the root, while JSON has `"Periods": [ … ]`).
+    var inlineInXML: Bool
 
     init(
         _ name: String,
@@ -29,7 +32,8 @@ struct ResourceNode: Sendable, Equatable {
         children: [ResourceNode] = [],
         value: ResourceValue? = nil,
         jsonShape: JSONShape = .object,
-        jsonKeyOrder: [String] = []
+        jsonKeyOrder: [String] = [],
+        inlineInXML: Bool = false
     ) {
         self.name = name
         self.attributes = attributes
@@ -37,6 +41,7 @@ struct ResourceNode: Sendable, Equatable {
         self.value = value
         self.jsonShape = jsonShape
         self.jsonKeyOrder = jsonKeyOrder
+        self.inlineInXML = inlineInXML
     }
 
     /// A leaf element with a value, e.g. `<State>Running</State>`.

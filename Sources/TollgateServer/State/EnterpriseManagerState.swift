@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything that changes while the server runs: logon sessions, jobs and tasks.
+/// Everything that changes while the server runs: logon sessions, jobs, job sessions and tasks.
 ///
 /// An actor, so every change is atomic: concurrent toggles of one job each flip
 /// `ScheduleEnabled` exactly once. Task states are computed from the clock when read.
@@ -18,6 +18,8 @@ actor EnterpriseManagerState {
     private var sessions: [String: LogonSessionRecord] = [:]
     private var sessionIDsByToken: [String: String] = [:]
     private var jobs: [JobKind: [InventoryJob]]
+    /// Backup job sessions: the inventory's, then those job actions started, in creation order.
+    private var sessionRecords: [JobSessionRecord]
     private var tasks: [Int: TaskRecord] = [:]
     private var lastTaskNumber = 0
     /// The lowest task number that may still be kept (tasks below it were forgotten).
@@ -30,7 +32,11 @@ actor EnterpriseManagerState {
         self.idleTimeout = configuration.sessionIdleTimeout
         self.taskDuration = configuration.taskDuration
         self.retainedTaskLimit = max(1, configuration.retainedTaskLimit)
-        self.jobs = [.job: configuration.inventory.jobs, .agentJob: configuration.inventory.agentJobs]
+        let inventory = configuration.inventory
+        self.jobs = [.job: inventory.jobs, .agentJob: inventory.agentJobs]
+        self.sessionRecords = inventory.sessions.compactMap { session in
+            inventory.job(id: session.jobID).map { JobSessionRecord(session: session, kind: $0.kind, job: $0.job) }
+        }
     }
 
     // MARK: Logon sessions
@@ -143,6 +149,7 @@ actor EnterpriseManagerState {
             list[index].scheduleEnabled.toggle()
             jobs[kind] = list
         }
+        recordSession(for: action, kind: kind, job: job, outcome: outcome)
         lastTaskNumber += 1
         let record = TaskRecord(
             number: lastTaskNumber,
@@ -157,6 +164,48 @@ actor EnterpriseManagerState {
             oldestTaskNumber += 1
         }
         return record.snapshot(at: record.created, duration: taskDuration)
+    }
+
+    // MARK: Job sessions
+
+    /// Every backup job session as of now, in creation order.
+    func jobSessions() -> [JobSessionView] {
+        let now = clock.now
+        return sessionRecords.map { $0.view(at: now, duration: taskDuration) }
+    }
+
+    /// `start`, `retry` and `sync` start a session that follows the task; `stop` ends the job's
+    /// working sessions when its task finishes. Replica jobs keep replica sessions, not served.
+    private func recordSession(for action: JobAction, kind: JobKind, job: InventoryJob, outcome: TaskOutcome) {
+        guard job.jobType != "Replica" else { return }
+        let now = clock.now
+        switch action {
+        case .start, .retry, .sync:
+            let template = sessionRecords.last { $0.job.id == job.id }?.session.tasks ?? []
+            let date = Date()
+            let start = EnterpriseManagerTime.text(date)
+            let session = InventoryJobSession(
+                id: UUID().uuidString.lowercased(), jobID: job.id, creationTime: start, state: "Working",
+                result: "None", isRetry: action == .retry,
+                tasks: template.map { task in
+                    InventoryTaskSession(
+                        id: UUID().uuidString.lowercased(), vmName: task.vmName, creationTime: start,
+                        state: "InProgress", result: "None", totalSize: task.totalSize)
+                })
+            sessionRecords.append(
+                JobSessionRecord(
+                    session: session, kind: kind, job: job,
+                    run: JobSessionRecord.Run(started: now, startDate: date, outcome: outcome)))
+        case .stop:
+            for index in sessionRecords.indices where sessionRecords[index].job.id == job.id {
+                let view = sessionRecords[index].view(at: now, duration: taskDuration)
+                if view.session.endTime == nil, sessionRecords[index].run != nil, sessionRecords[index].run?.stop == nil {
+                    sessionRecords[index].run?.stop = (now, outcome)
+                }
+            }
+        case .toggleScheduleEnabled:
+            break
+        }
     }
 
     // MARK: Tasks
