@@ -111,6 +111,11 @@ let package = Package(
                 "TollgateServer",
                 "TollgateXML",
                 .product(name: "Logging", package: "swift-log"),
+                // The notes server of the Examples/ end-to-end test.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -82,7 +82,9 @@ public struct ScenarioLoader: Sendable {
         diagnostics = Self.sortedByLocation(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
         suite?.contentSHA256 = ContentHash.sha256(bytes)
-        return LoadResult(suites: hasErrors ? [] : suite.map { [$0] } ?? [], diagnostics: diagnostics)
+        var result = LoadResult(suites: hasErrors ? [] : suite.map { [$0] } ?? [], diagnostics: diagnostics)
+        result.session = result.suites.first?.session
+        return result
     }
 
     /// Line order, keeping the order of diagnostics at the same place (stable).

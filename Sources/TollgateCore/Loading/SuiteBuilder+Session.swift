@@ -6,7 +6,7 @@ import TollgateFrontEnd
 /// `request:` mappings, the token is a capture source, `status` is a step's `expect.status`.
 extension SuiteBuilder {
     /// The keys of `session:`.
-    static let sessionKeys = ["logon", "token", "send", "logoff", "rejected"]
+    static let sessionKeys = ["logoff", "logon", "token", "send", "rejected"]
     /// The keys of `logon:` and `logoff:`.
     static let sessionRequestKeys = ["request", "status"]
     /// The top-level keys of a `tollgate.yaml`.
@@ -63,7 +63,10 @@ extension SuiteBuilder {
             }
             if let items, items.isEmpty {
                 error("`send` is empty", at: node, help: "write the header that carries the token, e.g. `Authorization: Bearer {{token}}`")
-            } else if items != nil, !send.contains(where: { $0.value.variableNames.contains(SessionDefinition.tokenVariable) }) {
+            } else if let items, send.count == items.count,
+                send.allSatisfy({ Set($0.value.variableNames).isSubset(of: knownVariables) }),
+                !send.contains(where: { $0.value.variableNames.contains(SessionDefinition.tokenVariable) })
+            {
                 error(
                     "`send` never uses `{{token}}`", at: node,
                     help: "the token must go somewhere, e.g. `Authorization: Bearer {{token}}`")
