@@ -13,7 +13,7 @@ public struct Runner: Sendable {
     /// The longest a normal logoff may take.
     static let logoffTimeout: Duration = .seconds(10)
     /// The longest one fingerprint probe may take.
-    static let probeTimeout: Duration = .seconds(10)
+    static let probeTimeout: Duration = .seconds(5)
 
     /// The run's settings.
     public let configuration: RunConfiguration

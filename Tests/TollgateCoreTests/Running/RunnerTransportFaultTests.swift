@@ -26,7 +26,8 @@ struct RunnerTransportFaultTests {
     private func fault(_ action: FaultServer.Action, timeout: Duration = .seconds(5), maxBody: Int = RunConfiguration.defaultMaxBodyBytes)
         async throws -> (scenario: ScenarioReport, elapsed: Duration)
     {
-        let server = try await FaultServer.start { _ in action }
+        // The fault is the step's; the profile's fingerprint probe (`GET /api/`) gets a plain 404.
+        let server = try await FaultServer.start { request in request.path == "/api/" ? .empty(404) : action }
         let result = await run(server.baseURL, timeout: timeout, maxBody: maxBody)
         await server.stop()
         return result
@@ -119,7 +120,8 @@ struct RunnerTransportFaultTests {
         let (scenario, elapsed) = await run("https://127.0.0.1:\(server.port)", timeout: .seconds(1))
         await server.stop()
         #expect(scenario.outcome.isErrored)
-        #expect(elapsed < .seconds(3))
+        // Two exchanges of at most 1 s each: the profile's fingerprint probe and the step.
+        #expect(elapsed < .seconds(5))
     }
 
     @Test("configuration is validated up front with clear messages")
