@@ -155,11 +155,24 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.err("error: could not write the run record to \(recordPath): \(error)")
             recordWriter = nil
         }
+        let reporters: RunReporters
+        do {
+            let junitWriter = try JUnitWriter(
+                path: junit, format: JUnitReport(masker: masker, includeFileAndLine: junitFileLine))
+            reporters = try RunReporters(
+                record: recordWriter, junit: junitWriter,
+                console: ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1)))
+        } catch {
+            Terminal.err("error: could not write the JUnit report to \(junit): \(error)")
+            recordWriter?.abandon()
+            await server?.stop()
+            throw ExitStatus.invalidInput
+        }
         let report = await SignalTrap.cancellingOnInterrupt {
-            await runScenarios(loaded.suites, configuration: configuration, masker: masker, record: recordWriter)
+            await runScenarios(loaded.suites, configuration: configuration, masker: masker, reporters: reporters)
         }
         await server?.stop()
-        try finish(report, masker: masker, record: recordWriter)
+        try finish(report, masker: masker, reporters: reporters)
     }
 
     /// Credentials and variables, checked before anything runs.
@@ -228,7 +241,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func runScenarios(
-        _ suites: [Suite], configuration: RunConfiguration, masker: SecretMasker, record: RunRecordWriter?
+        _ suites: [Suite], configuration: RunConfiguration, masker: SecretMasker, reporters: RunReporters
     ) async -> RunReport {
         let total = suites.reduce(0) { $0 + $1.scenarios.filter { configuration.tagFilter.admits($0.tags) }.count }
         let console = ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1))
@@ -236,7 +249,7 @@ struct RunCommand: AsyncParsableCommand {
         return await Runner(configuration: configuration, masker: masker).run(suites) { event in
             switch event {
             case .scenarioFinished(let scenario):
-                record?.append(scenario)
+                reporters.add(scenario)
                 Terminal.out(masker(console.scenarioLine(scenario, index: counter.next(), total: total)))
             case .fingerprinted(let fingerprint):
                 let lines = console.fingerprintLines(fingerprint)
@@ -251,19 +264,20 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func finish(_ report: RunReport, masker: SecretMasker, record recordWriter: RunRecordWriter?) throws {
+    private func finish(_ report: RunReport, masker: SecretMasker, reporters: RunReporters) throws {
         let console = ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1))
-        let details = console.details(report)
-        if !details.isEmpty {
-            Terminal.out("\n" + masker(details))
+        do {
+            try reporters.forEachFailureDetail { Terminal.out("\n" + masker($0)) }
+        } catch {
+            Terminal.err("error: could not read back the failure details: \(error)")
         }
         do {
-            try JUnitReport(masker: masker, includeFileAndLine: junitFileLine).write(report, to: junit)
+            try reporters.junit.finish(report)
             Terminal.out("\nJUnit report: \(junit)")
         } catch {
             Terminal.err("error: could not write the JUnit report to \(junit): \(error)")
         }
-        if let recordWriter {
+        if let recordWriter = reporters.record {
             do {
                 try recordWriter.finish(RunRecordFooter(report, masker: masker))
             } catch {

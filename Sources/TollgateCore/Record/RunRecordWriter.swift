@@ -32,7 +32,7 @@ public final class RunRecordWriter: Sendable {
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporaryPath)
         else {
-            throw RunRecordError("cannot create \(temporaryPath)")
+            throw ReportWriteError("cannot create \(temporaryPath)")
         }
         var opening = try Self.encode(header)
         opening.removeLast()  // the closing brace: the scenarios and the footer follow
@@ -78,12 +78,12 @@ public final class RunRecordWriter: Sendable {
         }
         if let problem {
             abandon()
-            throw RunRecordError(problem)
+            throw ReportWriteError(problem)
         }
         if rename(temporaryPath, path) != 0 {
             let code = errno
             abandon()
-            throw RunRecordError("cannot rename the record into place: \(String(cString: strerror(code)))")
+            throw ReportWriteError("cannot rename the record into place: \(String(cString: strerror(code)))")
         }
     }
 

@@ -36,19 +36,11 @@ public struct ConsoleFormatter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The details of every failed or errored scenario, for the end of the run.
-    public func details(_ run: RunReport) -> String {
-        let renderer = FindingRenderer(useColor: useColor)
-        var blocks: [String] = []
-        for scenario in run.scenarios {
-            switch scenario.outcome {
-            case .failed(let finding), .errored(let finding):
-                let title = bold("\(scenario.outcome.label): \(scenario.suiteName) › \(scenario.name)")
-                blocks.append("\(title)  (\(scenario.location))\n\(renderer.render(finding))")
-            default: continue
-            }
-        }
-        return blocks.joined(separator: "\n\n")
+    /// The details of a failed or errored scenario, for the end of the run; nil for the others.
+    public func details(_ scenario: ScenarioReport) -> String? {
+        guard let finding = scenario.outcome.finding else { return nil }
+        let title = bold("\(scenario.outcome.label): \(scenario.suiteName) › \(scenario.name)")
+        return "\(title)  (\(scenario.location))\n\(FindingRenderer(useColor: useColor).render(finding))"
     }
 
     /// `Summary: 28 passed, 1 failed, 1 errored, 2 skipped — 32 scenarios in 3.21s`.

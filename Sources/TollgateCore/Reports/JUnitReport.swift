@@ -1,9 +1,11 @@
 import Foundation
 import TollgateXML
 
-/// Writes a ``RunReport`` as JUnit XML that Jenkins, GitLab, GitHub and Azure read the same way
-/// (DESIGN.md §5): a `<testsuites>` root, one `<testsuite>` per scenario file, one `<testcase>` per
-/// scenario, at most one of `<failure>`, `<error>`, `<skipped>` per case, counts computed from the cases.
+/// The JUnit XML format that Jenkins, GitLab, GitHub and Azure read the same way (DESIGN.md §5): a
+/// `<testsuites>` root, one `<testsuite>` per scenario file (with the server's fingerprint as
+/// `<properties>`), one `<testcase>` per scenario, at most one of `<failure>`, `<error>`, `<skipped>`
+/// per case, counts computed from the cases. ``JUnitWriter`` streams a run into it; this type renders
+/// the pieces.
 public struct JUnitReport: Sendable {
     /// The name of the `<testsuites>` root.
     public var name: String
@@ -14,7 +16,7 @@ public struct JUnitReport: Sendable {
     /// Adds non-standard `file`/`line` attributes to test cases (they break the Jenkins xUnit schema).
     public var includeFileAndLine: Bool
 
-    /// Creates a writer.
+    /// Creates a renderer.
     public init(
         name: String = "tollgate", hostname: String = ProcessInfo.processInfo.hostName,
         masker: SecretMasker = SecretMasker(), includeFileAndLine: Bool = false
@@ -25,33 +27,45 @@ public struct JUnitReport: Sendable {
         self.includeFileAndLine = includeFileAndLine
     }
 
-    /// The report as an XML document.
-    public func render(_ run: RunReport) -> String {
+    /// The XML declaration and the `<testsuites>` start tag with the run's counts.
+    func opening(_ run: RunReport) -> String {
         let tally = run.tally
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"\(attribute(name))\" tests=\"\(tally.total)\" failures=\"\(tally.failed)\" "
         xml += "errors=\"\(tally.errored)\" time=\"\(TimeFormatting.seconds(run.duration))\">\n"
-        for suite in run.suites {
-            xml += render(suite)
-        }
-        xml += "</testsuites>\n"
         return xml
     }
 
-    /// Writes the report atomically: to a temporary file beside `path`, then renamed over it,
-    /// so a killed run never leaves half a report.
-    public func write(_ run: RunReport, to path: String) throws {
-        let destination = URL(fileURLWithPath: path)
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(render(run).utf8).write(to: temporary)
-        if rename(temporary.path, destination.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [
-                NSLocalizedDescriptionKey: "cannot rename report into place: \(String(cString: strerror(code)))"
-            ])
+    /// The `</testsuites>` end tag.
+    let closing = "</testsuites>\n"
+
+    /// A `<testsuite>` start tag with its counts, and the fingerprint as `<properties>`
+    /// (`fingerprint.NAME` per fact, `fingerprint.note` per note).
+    func suiteOpening(
+        name suiteName: String, tally: Tally, duration: Duration, startedAt: Date, fingerprint: Fingerprint
+    ) -> String {
+        var xml = "  <testsuite name=\"\(attribute(suiteName))\" tests=\"\(tally.total)\" "
+        xml += "failures=\"\(tally.failed)\" errors=\"\(tally.errored)\" skipped=\"\(tally.skipped)\" "
+        xml += "time=\"\(TimeFormatting.seconds(duration))\" "
+        xml += "timestamp=\"\(TimeFormatting.timestamp(startedAt))\" hostname=\"\(attribute(hostname))\">\n"
+        let properties = fingerprint.facts.map { ("fingerprint.\($0.name)", $0.value) }
+            + fingerprint.notes.map { ("fingerprint.note", $0) }
+        if !properties.isEmpty {
+            xml += "    <properties>\n"
+            for (name, value) in properties {
+                xml += "      <property name=\"\(attribute(name))\" value=\"\(attribute(value))\"/>\n"
+            }
+            xml += "    </properties>\n"
         }
+        return xml
+    }
+
+    /// The `</testsuite>` end tag.
+    let suiteClosing = "  </testsuite>\n"
+
+    /// One `<testcase>` element.
+    func testcase(_ scenario: ScenarioReport) -> String {
+        render(scenario, classname: Self.classname(forFile: scenario.suiteFile))
     }
 
     /// Checks, before a run, that a report (`what`) can be written at `path`; returns a message saying why not.
@@ -72,20 +86,6 @@ public struct JUnitReport: Sendable {
             return "cannot write \(what) to \(path): it is a folder"
         }
         return nil
-    }
-
-    private func render(_ suite: SuiteReport) -> String {
-        let tally = Tally(suite.scenarios)
-        var xml = "  <testsuite name=\"\(attribute(suite.name))\" tests=\"\(tally.total)\" "
-        xml += "failures=\"\(tally.failed)\" errors=\"\(tally.errored)\" skipped=\"\(tally.skipped)\" "
-        xml += "time=\"\(TimeFormatting.seconds(suite.duration))\" "
-        xml += "timestamp=\"\(TimeFormatting.timestamp(suite.startedAt))\" hostname=\"\(attribute(hostname))\">\n"
-        let classname = Self.classname(forFile: suite.file)
-        for scenario in suite.scenarios {
-            xml += render(scenario, classname: classname)
-        }
-        xml += "  </testsuite>\n"
-        return xml
     }
 
     private func render(_ scenario: ScenarioReport, classname: String) -> String {

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Everything a run produced, in the order the suites and scenarios were given.
+/// How a run went as a whole: when, how long, whether it was interrupted, what the server said about
+/// itself, and the tally of outcomes. The scenarios themselves are not kept: each one is handed to the
+/// reporters (``RunEvent/scenarioFinished(_:)``) as it finishes and then dropped, so memory is bounded
+/// by the scenarios running at once, not by the suite's size.
 public struct RunReport: Sendable {
-    /// One entry per scenario file.
-    public var suites: [SuiteReport]
     /// When the run started (UTC).
     public var startedAt: Date
     /// How long the run took.
@@ -12,24 +13,20 @@ public struct RunReport: Sendable {
     public var interrupted: Bool
     /// What the server said about itself at the start of the run (empty when nothing ran).
     public var fingerprint: Fingerprint
+    /// How many scenarios ended each way (every selected scenario, once).
+    public var tally: Tally
 
     /// Creates a run report.
     public init(
-        suites: [SuiteReport], startedAt: Date, duration: Duration, interrupted: Bool = false,
-        fingerprint: Fingerprint = Fingerprint()
+        startedAt: Date, duration: Duration, interrupted: Bool = false, fingerprint: Fingerprint = Fingerprint(),
+        tally: Tally = Tally()
     ) {
-        self.suites = suites
         self.startedAt = startedAt
         self.duration = duration
         self.interrupted = interrupted
         self.fingerprint = fingerprint
+        self.tally = tally
     }
-
-    /// Every scenario of every suite, in order.
-    public var scenarios: [ScenarioReport] { suites.flatMap(\.scenarios) }
-
-    /// How many scenarios ended each way.
-    public var tally: Tally { Tally(scenarios) }
 }
 
 /// Counts of scenario outcomes.

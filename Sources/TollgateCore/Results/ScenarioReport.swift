@@ -8,6 +8,11 @@ public struct ScenarioReport: Sendable {
     public var name: String
     /// The name of the suite (file) it belongs to.
     public var suiteName: String
+    /// The path of the suite's file.
+    public var suiteFile: String
+    /// The scenario's place among the run's selected scenarios, in input order (suite by suite, file
+    /// order within a suite), from 0; reports use it to write scenarios back in that order.
+    public var ordinal: Int
     /// Where the scenario is written.
     public var location: SourceLocation
     /// The scenario's tags.
@@ -23,9 +28,11 @@ public struct ScenarioReport: Sendable {
 
     /// Creates a scenario report.
     public init(
-        id: String, name: String, suiteName: String, location: SourceLocation, tags: [String], startedAt: Date,
-        duration: Duration, outcome: Outcome, steps: [StepReport]
+        id: String, name: String, suiteName: String, suiteFile: String, ordinal: Int = 0, location: SourceLocation,
+        tags: [String], startedAt: Date, duration: Duration, outcome: Outcome, steps: [StepReport]
     ) {
+        self.suiteFile = suiteFile
+        self.ordinal = ordinal
         self.id = id
         self.name = name
         self.suiteName = suiteName

@@ -63,9 +63,10 @@ public struct Runner: Sendable {
         }
     }
 
-    /// Runs the suites. Scenarios the tag filter does not admit are left out of the report (and a suite
-    /// left empty is omitted). On task cancellation the run returns promptly: finished scenarios are kept,
-    /// the others become `.notRun(reason: "interrupted")`, and the logoff is still attempted briefly.
+    /// Runs the suites. Every selected scenario is handed to `events` once, as `.scenarioFinished`, when it
+    /// ends (and is not kept: the reporters stream it out); scenarios the tag filter does not admit are left
+    /// out. On task cancellation the run returns promptly: the scenarios not finished become
+    /// `.notRun(reason: "interrupted")`, and the logoff is still attempted briefly.
     public func run(_ suites: [Suite], events: @escaping @Sendable (RunEvent) -> Void) async -> RunReport {
         let startedAt = Date()
         let clock = ContinuousClock()
@@ -82,20 +83,27 @@ public struct Runner: Sendable {
         let plan = selected.indices.flatMap { suiteIndex in
             selected[suiteIndex].scenarios.indices.map { PlannedScenario(suite: suiteIndex, scenario: $0) }
         }
-        var results = [ScenarioReport?](repeating: nil, count: plan.count)
+        // Only whether each scenario finished and the tally are kept; the reports go to `events` and are dropped.
+        var finished = [Bool](repeating: false, count: plan.count)
+        var tally = Tally()
         func scenario(_ item: PlannedScenario) -> Scenario { selected[item.suite].scenarios[item.scenario] }
+        func handOver(_ index: Int, _ report: ScenarioReport) {
+            var report = report
+            report.ordinal = index
+            finished[index] = true
+            tally.add(report.outcome)
+            events(.scenarioFinished(report))
+        }
         func finish(_ index: Int, _ outcome: Outcome) {
             let item = plan[index]
-            let report = Self.report(for: scenario(item), in: selected[item.suite], outcome: outcome)
-            results[index] = report
-            events(.scenarioFinished(report))
+            handOver(index, Self.report(for: scenario(item), in: selected[item.suite], outcome: outcome))
         }
 
         // Skipped scenarios send nothing.
         for index in plan.indices {
             if let reason = scenario(plan[index]).skipReason { finish(index, .skipped(reason: masker(reason))) }
         }
-        let runnable = plan.indices.filter { results[$0] == nil }
+        let runnable = plan.indices.filter { !finished[$0] }
 
         let transport: HTTPTransport
         do {
@@ -103,8 +111,7 @@ public struct Runner: Sendable {
         } catch {
             let finding = Finding(message: masker(error.message))
             for index in runnable { finish(index, .errored(finding)) }
-            return assemble(
-                selected, plan, results, startedAt, clock.now - start, interrupted: false, fingerprint: Fingerprint())
+            return RunReport(startedAt: startedAt, duration: clock.now - start, tally: tally)
         }
 
         // Log on once, if any scenario to run uses the shared session.
@@ -171,12 +178,12 @@ public struct Runner: Sendable {
                 }
                 while next < queue.count, next < max(1, configuration.jobs) { startNext() }
                 for await (index, report) in group {
-                    results[index] = report
-                    events(.scenarioFinished(report))
+                    let outcome = report.outcome
+                    handOver(index, report)
                     if Task.isCancelled {
                         stopReason = StepExecution.interrupted
                     } else if configuration.failFast, stopReason == nil {
-                        switch report.outcome {
+                        switch outcome {
                         case .failed, .errored: stopReason = "not run: --fail-fast"
                         default: break
                         }
@@ -186,7 +193,7 @@ public struct Runner: Sendable {
             }
         }
         if Task.isCancelled { interrupted = true }
-        for index in plan.indices where results[index] == nil {
+        for index in plan.indices where !finished[index] {
             finish(index, .notRun(reason: interrupted ? StepExecution.interrupted : stopReason ?? "not run"))
         }
 
@@ -197,46 +204,16 @@ public struct Runner: Sendable {
             events(.loggedOff(success: result.success, message: result.message))
         }
         await Task.detached { await transport.shutdown() }.value
-        return assemble(
-            selected, plan, results, startedAt, clock.now - start, interrupted: interrupted, fingerprint: fingerprint)
+        return RunReport(
+            startedAt: startedAt, duration: clock.now - start, interrupted: interrupted, fingerprint: fingerprint,
+            tally: tally)
     }
 
     /// A report for a scenario that did not run its steps (skipped, not run, logon failed).
     private static func report(for scenario: Scenario, in suite: Suite, outcome: Outcome) -> ScenarioReport {
         ScenarioReport(
-            id: scenario.id, name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
-            startedAt: Date(), duration: .zero, outcome: outcome, steps: [])
-    }
-
-    /// Groups scenario reports back into suites, in input order.
-    private func assemble(
-        _ suites: [Suite], _ plan: [PlannedScenario], _ results: [ScenarioReport?], _ startedAt: Date,
-        _ duration: Duration, interrupted: Bool, fingerprint: Fingerprint
-    ) -> RunReport {
-        var grouped = [[ScenarioReport]](repeating: [], count: suites.count)
-        for (item, result) in zip(plan, results) {
-            let report =
-                result
-                ?? Self.report(
-                    for: suites[item.suite].scenarios[item.scenario], in: suites[item.suite],
-                    outcome: .notRun(reason: StepExecution.interrupted))
-            grouped[item.suite].append(report)
-        }
-        let suiteReports = suites.indices.map { index in
-            let scenarios = grouped[index]
-            let first = scenarios.map(\.startedAt).min() ?? startedAt
-            let last = scenarios.map { $0.startedAt.addingTimeInterval(Self.seconds($0.duration)) }.max() ?? first
-            return SuiteReport(
-                name: suites[index].name, file: suites[index].file, startedAt: first,
-                duration: .milliseconds(max(0, Int64((last.timeIntervalSince(first) * 1000).rounded()))),
-                scenarios: scenarios)
-        }
-        return RunReport(
-            suites: suiteReports, startedAt: startedAt, duration: duration, interrupted: interrupted,
-            fingerprint: fingerprint)
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            id: scenario.id, name: scenario.name, suiteName: suite.name, suiteFile: suite.file,
+            location: scenario.location, tags: scenario.tags, startedAt: Date(), duration: .zero, outcome: outcome,
+            steps: [])
     }
 }

@@ -69,7 +69,7 @@ struct ScenarioExecution: Sendable {
         }
 
         return ScenarioReport(
-            id: scenario.id, name: scenario.name, suiteName: suite.name, location: scenario.location, tags: scenario.tags,
+            id: scenario.id, name: scenario.name, suiteName: suite.name, suiteFile: suite.file, location: scenario.location, tags: scenario.tags,
             startedAt: startedAt, duration: clock.now - start, outcome: outcome, steps: steps)
     }
 }

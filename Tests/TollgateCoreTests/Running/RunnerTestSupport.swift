@@ -28,6 +28,42 @@ final class EventLog: Sendable {
     }
 }
 
+/// A run's report with the scenarios the runner handed over (it keeps none), back in input order.
+struct CollectedRun {
+    /// One suite's scenarios.
+    struct CollectedSuite {
+        var name: String
+        var file: String
+        var scenarios: [ScenarioReport]
+    }
+
+    let report: RunReport
+    /// Every scenario, in input order (by ordinal).
+    let scenarios: [ScenarioReport]
+
+    init(_ report: RunReport, _ events: EventLog) {
+        self.report = report
+        scenarios = events.finished.sorted { $0.ordinal < $1.ordinal }
+    }
+
+    /// The scenarios grouped by suite file, in input order.
+    var suites: [CollectedSuite] {
+        var suites: [CollectedSuite] = []
+        for scenario in scenarios {
+            if suites.last?.file == scenario.suiteFile {
+                suites[suites.count - 1].scenarios.append(scenario)
+            } else {
+                suites.append(CollectedSuite(name: scenario.suiteName, file: scenario.suiteFile, scenarios: [scenario]))
+            }
+        }
+        return suites
+    }
+
+    var tally: Tally { report.tally }
+    var interrupted: Bool { report.interrupted }
+    var fingerprint: Fingerprint { report.fingerprint }
+}
+
 enum RunnerTestSupport {
     /// A configuration for `server` with the stub's credentials and a short timeout.
     static func configuration(
@@ -40,14 +76,15 @@ enum RunnerTestSupport {
             jobs: jobs, requestTimeout: timeout)
     }
 
-    /// Runs and returns the report, the events and the masker used.
+    /// Runs and returns the report (with the finished scenarios collected from the events), the events
+    /// and the masker used.
     static func run(
         _ suites: [Suite], _ configuration: RunConfiguration
-    ) async -> (report: RunReport, events: EventLog, masker: SecretMasker) {
+    ) async -> (report: CollectedRun, events: EventLog, masker: SecretMasker) {
         let masker = SecretMasker()
         let events = EventLog()
         let report = await Runner(configuration: configuration, masker: masker).run(suites) { events.record($0) }
-        return (report, events, masker)
+        return (CollectedRun(report, events), events, masker)
     }
 
     /// Every string in a value, as `dump` prints it (to search for secrets).

@@ -1,5 +1,5 @@
-/// Why the run record could not be written.
-public struct RunRecordError: Error, Sendable, CustomStringConvertible {
+/// Why a report (the run record, the JUnit report, a spool file) could not be written.
+public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var description: String
 
