@@ -78,6 +78,16 @@ let package = Package(
         .executableTarget(name: "FuzzScenarioLoader", dependencies: ["TollgateCore"], path: "Fuzz/FuzzScenarioLoader"),
         .executableTarget(name: "FuzzXPath", dependencies: ["TollgateXML"], path: "Fuzz/FuzzXPath"),
         .testTarget(name: "TollgateFrontEndTests", dependencies: ["TollgateFrontEnd"]),
+        // The bare Hummingbird route the built-in server is measured against (Benchmarks/run.sh, part server).
+        .executableTarget(
+            name: "BareRoute",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/BareRoute"
+        ),
         .testTarget(name: "TollgateXMLTests", dependencies: ["TollgateXML"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TollgateCoreTests",

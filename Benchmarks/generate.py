@@ -72,12 +72,8 @@ stages:
     response:
       status_code: 201
       save:
-        headers:
-          token: X-RestSvcSessionId
         $ext:
-          function: {ext}:save_xpath
-          extra_kwargs:
-            logoff_url: "string(/em:LogonSession/em:Links/em:Link[@Rel='Delete']/@Href)"
+          function: {ext}:save_session
   - name: list agent jobs
     request:
       url: "{{base_url}}/api/agents/jobs"

@@ -16,3 +16,12 @@ def task_finished_ok(response):
     state = document.xpath("string(/em:Task/em:State)", namespaces=NS)
     assert state == "Finished", f"task is {state}"
     assert document.xpath("string(/em:Task/em:Result/@Success)", namespaces=NS) == "true", "task failed"
+
+
+def save_session(response):
+    """Saves the logon's token (header X-RestSvcSessionId) and its log-off link."""
+    document = etree.fromstring(response.content)
+    return {
+        "token": response.headers["X-RestSvcSessionId"],
+        "logoff_url": document.xpath("string(/em:LogonSession/em:Links/em:Link[@Rel='Delete']/@Href)", namespaces=NS),
+    }

@@ -1,0 +1,5 @@
+-- POST (an action such as toggleScheduleEnabled) to the URL given to wrk with the session header
+-- (Benchmarks/run.sh, part server).
+wrk.method = "POST"
+wrk.headers["X-RestSvcSessionId"] = os.getenv("TOLLGATE_TOKEN")
+wrk.headers["Accept"] = "application/xml"
