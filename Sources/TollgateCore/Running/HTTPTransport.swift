@@ -18,6 +18,7 @@ struct HTTPTransport: Sendable {
     private let client: HTTPClient
     private let requestTimeout: Duration
     private let maxBodyBytes: Int
+    private let executors: [EventLoopTaskExecutor]
 
     /// Creates the client for a run.
     init(configuration: RunConfiguration) throws(RunConfigurationError) {
@@ -40,6 +41,7 @@ struct HTTPTransport: Sendable {
         )
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+        self.executors = HTTPClient.defaultEventLoopGroup.makeIterator().map { EventLoopTaskExecutor($0) }
         self.requestTimeout = configuration.requestTimeout
         self.maxBodyBytes = max(0, configuration.maxBodyBytes)
     }
@@ -59,6 +61,11 @@ struct HTTPTransport: Sendable {
             throw RunConfigurationError("--cacert \(path): the file holds no PEM certificate")
         }
         return certificates
+    }
+
+    /// The executor the `index`th scenario prefers: one of the client's event loops, in turn.
+    func executor(for index: Int) -> (any TaskExecutor)? {
+        executors.isEmpty ? nil : executors[index % executors.count]
     }
 
     /// Sends the request and reads the whole response within `timeout` (default: the run's request timeout).

@@ -174,7 +174,9 @@ public struct Runner: Sendable {
                     let suite = selected[item.suite]
                     let execution = ScenarioExecution(suite: suite, scenario: scenario(item), context: context)
                     events(.scenarioStarted(name: masker(execution.scenario.name), suite: masker(suite.name)))
-                    group.addTask { (index, await execution.run()) }
+                    group.addTask(executorPreference: context.transport.executor(for: index)) {
+                        (index, await execution.run())
+                    }
                 }
                 while next < queue.count, next < max(1, configuration.jobs) { startNext() }
                 for await (index, report) in group {

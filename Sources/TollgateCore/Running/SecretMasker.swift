@@ -18,6 +18,8 @@ public final class SecretMasker: Sendable {
     public static let minimumLength = 4
 
     private struct State {
+        /// Keys (see `key(_:marked:)`) of the values whose forms are all learned.
+        var added: Set<[UInt8]> = []
         var known: Set<[UInt8]> = []
         var patterns: [[UInt8]] = []
         /// Incremented whenever `patterns` grows.
@@ -35,15 +37,17 @@ public final class SecretMasker: Sendable {
     /// ``minimumLength`` characters, and the forms it travels in: its base64 encoding and, for a base64
     /// token, the text it decodes to (some protocols' tokens are base64 of a session id).
     public func add(_ secret: String) {
-        guard secret.count >= Self.minimumLength else { return }
-        learn(Self.forms(of: secret, minimumDecodedLength: Self.minimumLength))
+        let key = Self.key(secret, marked: false)
+        guard secret.count >= Self.minimumLength, !isAdded(key) else { return }
+        learn(Self.forms(of: secret, minimumDecodedLength: Self.minimumLength), key: key)
     }
 
     /// Adds a value the scenario marked secret (`secret: true`): masked whatever its length, with the
     /// same forms as ``add(_:)``.
     public func addMarked(_ secret: String) {
-        guard !secret.isEmpty else { return }
-        learn(Self.forms(of: secret, minimumDecodedLength: 1))
+        let key = Self.key(secret, marked: true)
+        guard !secret.isEmpty, !isAdded(key) else { return }
+        learn(Self.forms(of: secret, minimumDecodedLength: 1), key: key)
     }
 
     /// Adds `user:password` Basic credentials: the password and the encoded header value.
@@ -79,6 +83,16 @@ public final class SecretMasker: Sendable {
         return Self.withUTF8(text) { !automaton.occurs(in: $0) }
     }
 
+    /// What `added` records for a value given to ``add(_:)`` (unmarked) or ``addMarked(_:)``.
+    private static func key(_ secret: String, marked: Bool) -> [UInt8] {
+        [marked ? 1 : 0] + Array(secret.utf8)
+    }
+
+    /// True when the value was added already, in the same way: a token is seen on every request.
+    private func isAdded(_ key: [UInt8]) -> Bool {
+        state.withLock { $0.added.contains(key) }
+    }
+
     /// The secret, its base64 encoding and, when it is base64 of one line of text, that text.
     private static func forms(of secret: String, minimumDecodedLength: Int) -> [[UInt8]] {
         var forms = [Array(secret.utf8), Array(Data(secret.utf8).base64EncodedString().utf8)]
@@ -92,8 +106,9 @@ public final class SecretMasker: Sendable {
 
     /// Records new forms and installs an automaton that knows them before returning. The automaton is
     /// built outside the lock; when adders race, the newest build wins (it contains every older form).
-    private func learn(_ forms: [[UInt8]]) {
+    private func learn(_ forms: [[UInt8]], key: [UInt8]) {
         let snapshot: (version: Int, patterns: [[UInt8]])? = state.withLock { state in
+            state.added.insert(key)
             var grew = false
             for form in forms where state.known.insert(form).inserted {
                 state.patterns.append(form)
