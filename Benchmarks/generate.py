@@ -9,7 +9,8 @@
                                its task (Running for --task-seconds) until Finished;
                                run with --var job_url=URL of an agent job.
     generate.py gets N DIR     one scenario of N sequential GET /api/agents/jobs (the request rate).
-    generate.py plain N DIR    N one-request scenarios on the shared session (memory by suite size).
+    generate.py plain N DIR    N one-request scenarios on the shared session (memory by suite size), in
+                               files of 5,000 (the loader refuses files over 4 MiB); run the folder.
 """
 import os
 import sys
@@ -17,6 +18,8 @@ import sys
 EM = "http://www.veeam.com/ent/v1.0"
 LOGON = "/api/sessionMngr/?v=latest"
 TOKEN = '{ X-RestSvcSessionId: "{{token}}" }'
+# How often a wait scenario polls its task (GENERATE_WAIT_INTERVAL overrides it).
+WAIT_INTERVAL = os.environ.get("GENERATE_WAIT_INTERVAL", "500ms")
 
 
 def header(name):
@@ -127,7 +130,7 @@ def wait(index):
           task_url: "string(/em:Task/@Href)"
       - name: poll the task to Finished
         request: {{ url: "{{{{task_url}}}}" }}
-        poll: {{ until: "string(/em:Task/em:State) = 'Finished'", interval: 100ms, timeout: 60s }}
+        poll: {{ until: "string(/em:Task/em:State) = 'Finished'", interval: {WAIT_INTERVAL}, timeout: 60s }}
         expect: {{ status: 200 }}
 """
 
@@ -173,7 +176,11 @@ def main(argv):
     elif kind == "gets":
         write(f"{folder}/gets.yaml", header(f"{count} sequential GETs") + gets(count))
     else:
-        write(f"{folder}/plain.yaml", header(f"{count} plain scenarios") + "".join(plain(i) for i in range(1, count + 1)))
+        # Scenario files are limited to 4 MiB: 5,000 scenarios a file.
+        for first in range(1, count + 1, 5000):
+            last = min(count, first + 4999)
+            text = header(f"plain scenarios {first}-{last}") + "".join(plain(i) for i in range(first, last + 1))
+            write(f"{folder}/plain-{first:06d}.yaml", text)
 
 
 if __name__ == "__main__":

@@ -150,7 +150,7 @@ part_memory() {
   start_server --task-seconds 0
   for count in 10000 100000; do
     python3 Benchmarks/generate.py plain "$count" "$WORK/plain$count"
-    /usr/bin/time -v "$BIN" run "$WORK/plain$count/plain.yaml" --base-url "$BASE" --user "$USER_NAME" \
+    /usr/bin/time -v "$BIN" run "$WORK/plain$count" --base-url "$BASE" --user "$USER_NAME" \
       --junit "$WORK/junit.xml" --jobs 8 >"$WORK/memory.out" 2>"$WORK/memory.time" || true
     local peak wall summary
     peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/memory.time")
