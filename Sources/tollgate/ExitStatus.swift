@@ -1,6 +1,19 @@
 import ArgumentParser
 import TollgateCore
 
+/// A command-line value that parses but makes no sense (`--jobs 0`, `--task-seconds -1`): every
+/// subcommand throws it, and `Tollgate.main` prints its message and exits 2. Only a syntax error
+/// (the argument parser's own) exits 64.
+struct InvalidValue: Error {
+    /// One line naming the flag: `--jobs 0: must be at least 1`.
+    var message: String
+
+    /// Creates the error.
+    init(_ message: String) {
+        self.message = message
+    }
+}
+
 /// The exit codes of `tollgate`, in one place (documented in README.md).
 enum ExitStatus {
     /// Every scenario passed (skips allowed).

@@ -84,18 +84,20 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var variables: VariableOptions
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    /// Values that parse but make no sense: exit 2 naming the flag (``InvalidValue``).
+    private func checkValues() throws(InvalidValue) {
+        guard jobs >= 1 else { throw InvalidValue("--jobs must be at least 1") }
+        guard timeout > 0 else { throw InvalidValue("--timeout must be more than 0 seconds") }
         // Larger values (and inf) would trap when converted to a Duration below.
-        guard timeout <= 86_400 else { throw ValidationError("--timeout must be at most 86400 seconds") }
-        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be more than 0") }
-        guard builtinTaskSeconds >= 0 else { throw ValidationError("--builtin-task-seconds must not be negative") }
-        guard builtinTaskSeconds <= 86_400 else { throw ValidationError("--builtin-task-seconds must be at most 86400") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+        guard timeout <= 86_400 else { throw InvalidValue("--timeout must be at most 86400 seconds") }
+        guard maxBodyBytes > 0 else { throw InvalidValue("--max-body-bytes must be more than 0") }
+        guard builtinTaskSeconds >= 0 else { throw InvalidValue("--builtin-task-seconds must not be negative") }
+        guard builtinTaskSeconds <= 86_400 else { throw InvalidValue("--builtin-task-seconds must be at most 86400") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw InvalidValue("unknown --log-level '\(logLevel)'") }
     }
 
     func run() async throws {
+        try checkValues()
         let masker = SecretMasker()
         let settings = try prepare(masker: masker)
         for (path, what) in [(junit, "the JUnit report"), (recordPath, "the run record")] {

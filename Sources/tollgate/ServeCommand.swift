@@ -101,10 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// The server configuration from the options; invalid input ends with exit status 2.
     private func makeConfiguration() throws -> ServerConfiguration {
         var configuration = ServerConfiguration(host: host, port: port)
-        func invalid(_ message: String) -> ExitCode {
-            Terminal.err("error: \(message)")
-            return ExitStatus.invalidInput
-        }
+        func invalid(_ message: String) -> InvalidValue { InvalidValue(message) }
         guard (0...65535).contains(port) else { throw invalid("--port must be between 0 and 65535") }
         guard taskSeconds >= 0, taskSeconds <= 86_400 else { throw invalid("--task-seconds must be between 0 and 86400") }
         guard sessionIdleSeconds > 0, sessionIdleSeconds <= 86_400 * 7 else {

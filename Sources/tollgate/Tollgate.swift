@@ -13,6 +13,9 @@ struct Tollgate: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as InvalidValue {
+            Terminal.err("error: \(error.message)")
+            exit(withError: ExitStatus.invalidInput)
         } catch {
             exit(withError: error)
         }

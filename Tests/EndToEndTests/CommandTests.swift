@@ -33,6 +33,23 @@ struct CommandTests {
         #expect(outcome.stdout == expected + "\n")
     }
 
+    @Test(
+        "one policy for every subcommand: a value that makes no sense exits 2 naming the flag, a syntax error 64",
+        arguments: [
+            (["serve", "--task-seconds=-1"], Int32(2), "error: --task-seconds must be between 0 and 86400"),
+            (["serve", "--port", "70000"], Int32(2), "error: --port must be between 0 and 65535"),
+            (["run", "--jobs", "0"], Int32(2), "error: --jobs must be at least 1"),
+            (["run", "--timeout", "0"], Int32(2), "error: --timeout must be more than 0 seconds"),
+            (["run", "--builtin-task-seconds=-1"], Int32(2), "error: --builtin-task-seconds must not be negative"),
+            (["serve", "--task-seconds", "soon"], Int32(64), "--task-seconds"),
+            (["lint", "--no-such-flag"], Int32(64), "--no-such-flag"),
+        ])
+    func valuePolicy(arguments: [String], status: Int32, message: String) async throws {
+        let outcome = try await TollgateProcess.run(arguments, limit: 30)
+        #expect(outcome.status == status, "stderr:\n\(outcome.stderr)")
+        #expect(outcome.stderr.contains(message), "stderr:\n\(outcome.stderr)")
+    }
+
     @Test("xpath reads JSON through the documented mapping")
     func xpathJSON() async throws {
         let folder = try TollgateProcess.temporaryFolder()

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 extension ReliabilityTests {
-    /// Bad command-line values are refused with a clear message before anything runs: exit 2 (64 where the
-    /// argument parser validates), no request reaches the server, no report is written.
+    /// Bad command-line values are refused with a clear message before anything runs: exit 2 for a value
+    /// that parses but makes no sense, 64 only for a syntax error; no request reaches the server, no report.
     @Suite("Reliability: bad command-line values are refused before anything is sent")
     struct BadOptions {
         static let password = "bad-options-Pw-93d0"
@@ -55,17 +55,21 @@ extension ReliabilityTests {
                       message: "error: --user \(InProcessServer.user) needs a password in the environment variable TOLLGATE_PASSWORD"),
             BadOption(label: "--password-env naming an unset variable", extra: ["--password-env", "TOLLGATE_QA_UNSET"],
                       message: "needs a password in the environment variable TOLLGATE_QA_UNSET"),
-            BadOption(label: "--timeout 0", extra: ["--timeout", "0"], status: 64, message: "--timeout must be more than 0 seconds"),
-            BadOption(label: "--timeout inf", extra: ["--timeout", "inf"], status: 64, message: "--timeout must be at most 86400 seconds"),
-            BadOption(label: "--timeout 1e300", extra: ["--timeout", "1e300"], status: 64, message: "--timeout must be at most 86400 seconds"),
-            BadOption(label: "--timeout nan", extra: ["--timeout", "nan"], status: 64, message: "--timeout must be more than 0 seconds"),
-            BadOption(label: "--builtin-task-seconds inf", extra: ["--builtin-task-seconds", "inf"], status: 64,
+            BadOption(label: "--timeout 0", extra: ["--timeout", "0"], status: 2, message: "--timeout must be more than 0 seconds"),
+            BadOption(label: "--timeout inf", extra: ["--timeout", "inf"], status: 2, message: "--timeout must be at most 86400 seconds"),
+            BadOption(label: "--timeout 1e300", extra: ["--timeout", "1e300"], status: 2, message: "--timeout must be at most 86400 seconds"),
+            BadOption(label: "--timeout nan", extra: ["--timeout", "nan"], status: 2, message: "--timeout must be more than 0 seconds"),
+            BadOption(label: "--builtin-task-seconds inf", extra: ["--builtin-task-seconds", "inf"], status: 2,
                       message: "--builtin-task-seconds must be at most 86400"),
-            BadOption(label: "--jobs 0", extra: ["--jobs", "0"], status: 64, message: "--jobs must be at least 1"),
+            BadOption(label: "--jobs 0", extra: ["--jobs", "0"], status: 2, message: "--jobs must be at least 1"),
+            BadOption(label: "--builtin-task-seconds -1", extra: ["--builtin-task-seconds=-1"], status: 2,
+                      message: "--builtin-task-seconds must not be negative"),
+            BadOption(label: "--profile unknown", extra: ["--profile", "soap"], status: 2,
+                      message: "--profile soap: unknown profile; use enterprise-manager or declarative"),
             BadOption(label: "--jobs abc", extra: ["--jobs", "abc"], status: 64, message: "The value 'abc' is invalid for '--jobs"),
-            BadOption(label: "--max-body-bytes 0", extra: ["--max-body-bytes", "0"], status: 64, message: "--max-body-bytes must be more than 0"),
+            BadOption(label: "--max-body-bytes 0", extra: ["--max-body-bytes", "0"], status: 2, message: "--max-body-bytes must be more than 0"),
             BadOption(label: "--var without =", extra: ["--var", "novalue"], status: 64, message: "--var expects NAME=VALUE, got 'novalue'"),
-            BadOption(label: "--log-level unknown", extra: ["--log-level", "loud"], status: 64, message: "unknown --log-level 'loud'"),
+            BadOption(label: "--log-level unknown", extra: ["--log-level", "loud"], status: 2, message: "unknown --log-level 'loud'"),
             BadOption(label: "unknown option", extra: ["--no-such-option"], status: 64, message: "Unknown option '--no-such-option'"),
         ]
 
