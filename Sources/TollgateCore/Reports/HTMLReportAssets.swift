@@ -522,7 +522,8 @@ details.exchange>summary{cursor:pointer;padding:3px 0}
 
   apply(false);
   var failingList = all.filter(function (s) { return s.o === 'failed' || s.o === 'errored'; });
-  if (failingList.length <= 50) failingList.forEach(function (s) { render(s.node); s.node.open = true; });
+  if (params.get('open') === 'all') all.forEach(function (s) { if (!s.node.hidden) { render(s.node); s.node.open = true; } });
+  else if (failingList.length <= 50) failingList.forEach(function (s) { render(s.node); s.node.open = true; });
   openTarget();
   app.removeAttribute('aria-busy');
   document.documentElement.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
