@@ -341,7 +341,7 @@ details.exchange>summary{cursor:pointer;padding:3px 0}
     if (st.x && !(s.x && S(s.x.m) === S(st.x.m))) li.appendChild(finding(st.x, st.o, s.f));
     if (st.as.length) {
       li.appendChild(el('h4', { text: 'Assertions' }));
-      li.appendChild(table(['Result', 'Kind', 'Subject', 'Expected', 'Actual', 'Line'], st.as.map(function (a) {
+      li.appendChild(table(['Held', 'Kind', 'Subject', 'Expected', 'Actual', 'Line'], st.as.map(function (a) {
         var r = el('span', { text: a[4] ? 'PASS' : 'FAIL' });
         return [r, S(a[0]), S(a[1]), S(a[2]), S(a[3]), String(a[5])];
       })));
@@ -370,7 +370,7 @@ details.exchange>summary{cursor:pointer;padding:3px 0}
         title: '#' + a[0] + ' at +' + secs(a[1]) + ': ' + (a[3] == null ? 'no response' : a[3]) + ' ' + (a[4] == null ? '' : S(a[4])) }));
     });
     wrap.appendChild(track);
-    wrap.appendChild(table(['Attempt', 'Time', 'Took', 'Status', 'State'], attempts.map(function (a) {
+    wrap.appendChild(table(['Attempt', 'Time', 'Took', 'Status', 'Resource state'], attempts.map(function (a) {
       return ['#' + a[0], '+' + secs(a[1]), secs(a[2]), a[3] == null ? 'no response' : String(a[3]), a[4] == null ? '—' : S(a[4])];
     })));
     return wrap;
