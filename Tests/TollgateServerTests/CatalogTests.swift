@@ -183,7 +183,7 @@ struct CatalogTests {
 
     @Test("start creates a Working session that ends with its task; retry is IsRetry; the reports follow")
     func sessionFollowsTask() async throws {
-        try await withServer(.live, catalogConfiguration(taskDuration: .seconds(1))) { server in
+        try await withServer(.live, catalogConfiguration(taskDuration: .seconds(3))) { server in
             let token = try await server.logOn()
             let started = try await server.post("/api/jobs/\(jobID)?action=start", token: token)
             #expect(started.status == 202)
@@ -227,7 +227,8 @@ struct CatalogTests {
             #expect(try xpath("string((/em:BackupJobSessions/em:BackupJobSession)[3]/em:State)", working.body) == "Working")
             let stop = try await server.post("/api/jobs/\(jobID)?action=stop", token: token)
             let stopping = try await server.get("/api/jobs/\(jobID)/backupSessions?format=Entity", token: token)
-            #expect(try xpath("string((/em:BackupJobSessions/em:BackupJobSession)[3]/em:State)", stopping.body) == "Stopping")
+            // Stopping until the stop task finishes (a loaded machine may already see it Stopped).
+            #expect(["Stopping", "Stopped"].contains(try xpath("string((/em:BackupJobSessions/em:BackupJobSession)[3]/em:State)", stopping.body)))
             _ = try await server.waitForTask(try #require(URL(string: try xpath("string(/em:Task/@Href)", stop.body))).path, token: token)
             let stopped = try await server.get("/api/jobs/\(jobID)/backupSessions?format=Entity", token: token)
             let session = "(/em:BackupJobSessions/em:BackupJobSession)[3]"
