@@ -42,6 +42,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Leave out scenarios with this tag (repeatable).")
     var skipTag: [String] = []
 
+    @Flag(help: "Exit 0 when the paths and tag filters select no scenario (by default that is exit 2).")
+    var allowEmpty = false
+
     @Option(help: "How many scenarios run at once.")
     var jobs: Int = 1
 
@@ -121,6 +124,7 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.err("error: the scenario files are invalid; nothing was sent")
             throw ExitStatus.invalidInput
         }
+        try checkSelection(loaded.suites)
         let profileChoice: ProfileChoice
         do {
             profileChoice = try ProfileChoice.select(named: profile, session: loaded.session)
@@ -175,6 +179,28 @@ struct RunCommand: AsyncParsableCommand {
         }
         await server?.stop()
         try finish(report, masker: masker, reporters: reporters)
+    }
+
+    /// A selection of no scenario is not a pass: exit 2 naming the filters and the tags that exist,
+    /// unless `--allow-empty`.
+    private func checkSelection(_ suites: [Suite]) throws {
+        let filter = TagFilter(include: Set(tag), exclude: Set(skipTag))
+        let scenarios = suites.flatMap(\.scenarios)
+        guard !allowEmpty, !scenarios.contains(where: { filter.admits($0.tags) }) else { return }
+        let known = Array(Set(scenarios.flatMap(\.tags))).sorted()
+        var filters = paths.map { "path \($0)" }
+        filters += tag.map { "--tag \($0)" }
+        filters += skipTag.map { "--skip-tag \($0)" }
+        var message = "error: no scenario selected by \(filters.joined(separator: ", "))"
+        message += known.isEmpty ? "; the files define no tags" : "; the tags that exist: \(known.joined(separator: ", "))"
+        for (flag, name) in tag.map({ ("--tag", $0) }) + skipTag.map({ ("--skip-tag", $0) }) where !known.contains(name) {
+            if let suggestion = Suggestion.closest(to: name, in: known) {
+                message += "\n  \(flag) \(name): did you mean `\(suggestion)`?"
+            }
+        }
+        message += "\n(use --allow-empty to accept an empty selection; nothing was sent)"
+        Terminal.err(message)
+        throw ExitStatus.invalidInput
     }
 
     /// Credentials and variables, checked before anything runs.

@@ -37,6 +37,8 @@ extension ReliabilityTests {
             BadOption(label: "--base-url: not a url", baseURL: "not a url",
                       message: "error: --base-url not a url: not an http:// or https:// URL"),
             BadOption(label: "--base-url: ftp", baseURL: "ftp://x", message: "error: --base-url ftp://x: not an http:// or https:// URL"),
+            BadOption(label: "--tag: selects nothing", extra: ["--tag", "read-onyl"],
+                      message: "error: no scenario selected by path Specs/entry-point.yaml, --tag read-onyl; the tags that exist: entry-point, read-only\n  --tag read-onyl: did you mean `read-only`?"),
             BadOption(label: "--base-url: empty", baseURL: "", message: "error: --base-url : not an http:// or https:// URL"),
             BadOption(label: "--base-url: no host", baseURL: "http://", message: "error: --base-url http://: the URL has no host name"),
             BadOption(label: "--base-url: no scheme", baseURL: "127.0.0.1:9398",
