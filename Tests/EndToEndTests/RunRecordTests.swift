@@ -100,9 +100,9 @@ struct RunRecordTests {
         #expect(exchanges.contains { $0["response"] == nil }, "a timed-out request has no response")
     }
 
-    @Test("an empty run (no scenario selected) still writes a valid record")
+    @Test("an empty run accepted with --allow-empty (no scenario selected) still writes a valid record")
     func empty() async throws {
-        let (outcome, record, _) = try await run(["Specs", "--tag", "no-such-tag"])
+        let (outcome, record, _) = try await run(["Specs", "--tag", "no-such-tag", "--allow-empty"])
         #expect(outcome.status == 0, "stdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
         #expect(record.scenarios.isEmpty)
         #expect(record.tally("total") == 0)
