@@ -87,6 +87,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var variables: VariableOptions
 
+    @OptionGroup var sharding: ShardOptions
+
     /// Values that parse but make no sense: exit 2 naming the flag (``InvalidValue``).
     private func checkValues() throws(InvalidValue) {
         guard jobs >= 1 else { throw InvalidValue("--jobs must be at least 1") }
@@ -97,6 +99,7 @@ struct RunCommand: AsyncParsableCommand {
         guard builtinTaskSeconds >= 0 else { throw InvalidValue("--builtin-task-seconds must not be negative") }
         guard builtinTaskSeconds <= 86_400 else { throw InvalidValue("--builtin-task-seconds must be at most 86400") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw InvalidValue("unknown --log-level '\(logLevel)'") }
+        try sharding.check()
     }
 
     func run() async throws {
@@ -140,6 +143,11 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitStatus.invalidInput
         }
 
+        let selection = try sharding.select(loaded.suites, filter: TagFilter(include: Set(tag), exclude: Set(skipTag)))
+        if let shard = selection.record {
+            Terminal.out("Shard \(shard.index)/\(shard.total) (\(shard.strategy)): \(shard.planned.count) of \(shard.selection.count) scenarios")
+        }
+
         var server: RunningServer?
         let target: String
         if let baseURL {
@@ -151,9 +159,10 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.out("Built-in Enterprise Manager listening on \(started.baseURL)")
         }
         let configuration = configuration(baseURL: target, settings: settings, profile: profileChoice)
-        let header = RunRecordHeader(
+        var header = RunRecordHeader(
             startedAt: Date(), commandLine: CommandLine.arguments, baseURL: target, builtIn: server != nil,
             suites: loaded.suites, masker: masker)
+        header.shard = selection.record
         let recordWriter: RunRecordWriter?
         do {
             recordWriter = try RunRecordWriter(path: recordPath, header: header, masker: masker)
@@ -175,7 +184,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitStatus.invalidInput
         }
         let report = await SignalTrap.cancellingOnInterrupt {
-            await runScenarios(loaded.suites, configuration: configuration, masker: masker, reporters: reporters)
+            await runScenarios(selection.suites, configuration: configuration, masker: masker, reporters: reporters)
         }
         await server?.stop()
         try finish(report, masker: masker, reporters: reporters)

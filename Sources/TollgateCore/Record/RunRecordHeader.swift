@@ -22,6 +22,8 @@ public struct RunRecordHeader: Codable, Sendable, Equatable {
     public var target: Target
     /// Every scenario file loaded, in load order.
     public var suites: [SuiteFile]
+    /// Which shard this run was, when run with `--shard` (absent otherwise).
+    public var shard: ShardRecord?
 
     /// The program that wrote a record.
     public struct Tool: Codable, Sendable, Equatable {
