@@ -89,6 +89,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var sharding: ShardOptions
 
+    /// `--tag` and `--skip-tag` as the one filter the selection check, the shard split and the runner share.
+    private var tagFilter: TagFilter { TagFilter(include: Set(tag), exclude: Set(skipTag)) }
+
     /// Values that parse but make no sense: exit 2 naming the flag (``InvalidValue``).
     private func checkValues() throws(InvalidValue) {
         guard jobs >= 1 else { throw InvalidValue("--jobs must be at least 1") }
@@ -143,7 +146,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitStatus.invalidInput
         }
 
-        let selection = try sharding.select(loaded.suites, filter: TagFilter(include: Set(tag), exclude: Set(skipTag)))
+        let selection = try sharding.select(loaded.suites, filter: tagFilter)
         if let shard = selection.record {
             Terminal.out("Shard \(shard.index)/\(shard.total) (\(shard.strategy)): \(shard.planned.count) of \(shard.selection.count) scenarios")
         }
@@ -193,9 +196,8 @@ struct RunCommand: AsyncParsableCommand {
     /// A selection of no scenario is not a pass: exit 2 naming the filters and the tags that exist,
     /// unless `--allow-empty`.
     private func checkSelection(_ suites: [Suite]) throws {
-        let filter = TagFilter(include: Set(tag), exclude: Set(skipTag))
         let scenarios = suites.flatMap(\.scenarios)
-        guard !allowEmpty, !scenarios.contains(where: { filter.admits($0.tags) }) else { return }
+        guard !allowEmpty, !scenarios.contains(where: { tagFilter.admits($0.tags) }) else { return }
         let known = Array(Set(scenarios.flatMap(\.tags))).sorted()
         var filters = paths.map { "path \($0)" }
         filters += tag.map { "--tag \($0)" }
@@ -239,7 +241,7 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = RunConfiguration(baseURL: baseURL, profile: profile)
         configuration.credentials = settings.credentials
         configuration.variables = settings.variables
-        configuration.tagFilter = TagFilter(include: Set(tag), exclude: Set(skipTag))
+        configuration.tagFilter = tagFilter
         configuration.jobs = jobs
         configuration.requestTimeout = .milliseconds(Int64(timeout * 1000))
         configuration.tls = TLSOptions(caCertificatePath: cacert, insecure: insecure)

@@ -34,11 +34,10 @@ struct ShardOptions: ParsableArguments {
         }
     }
 
-    /// Checks the options before anything is loaded.
+    /// Checks the options before anything is loaded; the `--durations` file is read once, by ``select``.
     func check() throws(InvalidValue) {
         _ = try resolvedShard()
         if durations != nil, shard == nil { throw InvalidValue("--durations needs --shard") }
-        _ = try planner()
     }
 
     /// The suites cut down to this shard's scenarios among those `filter` admits, and the header's shard

@@ -10,7 +10,7 @@ public enum RecordDurations {
     private struct Entry: Decodable {
         var id: String
         var durationSeconds: Double
-        var outcome: String
+        var outcome: Outcome.Kind
     }
 
     /// Seconds per scenario id of the record at `path`; skipped and not-run scenarios are left out
@@ -29,7 +29,7 @@ public enum RecordDurations {
             throw ShardError("--durations \(path): not a run record (format is '\(record.format)')")
         }
         var result: [String: Double] = [:]
-        for entry in record.scenarios where entry.outcome != "skipped" && entry.outcome != "not-run" {
+        for entry in record.scenarios where entry.outcome != .skipped && entry.outcome != .notRun {
             result[entry.id] = entry.durationSeconds
         }
         return result
