@@ -33,6 +33,20 @@ struct RunCommand: AsyncParsableCommand {
         return junit[...slash] + "run.json"
     }
 
+    @Option(help: "Where to write the HTML report (one self-contained file). Default: report.html beside the JUnit report.")
+    var html: String?
+
+    @Flag(help: "Do not write the HTML report.")
+    var noHtml = false
+
+    /// `--html`, or `report.html` in the JUnit report's folder; nil with `--no-html`.
+    var htmlPath: String? {
+        if noHtml { return nil }
+        if let html { return html }
+        guard let slash = junit.lastIndex(of: "/") else { return "report.html" }
+        return junit[...slash] + "report.html"
+    }
+
     @Flag(help: "Add file/line attributes to test cases (breaks the Jenkins xUnit schema).")
     var junitFileLine = false
 
@@ -109,7 +123,8 @@ struct RunCommand: AsyncParsableCommand {
         try checkValues()
         let masker = SecretMasker()
         let settings = try prepare(masker: masker)
-        for (path, what) in [(junit, "the JUnit report"), (recordPath, "the run record")] {
+        let outputs = [(junit, "the JUnit report"), (recordPath, "the run record")] + (htmlPath.map { [($0, "the HTML report")] } ?? [])
+        for (path, what) in outputs {
             if let problem = JUnitReport.problemWriting(to: path, what: what) {
                 Terminal.err("error: \(problem)")
                 throw ExitStatus.invalidInput
@@ -173,16 +188,25 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.err("error: could not write the run record to \(recordPath): \(error)")
             recordWriter = nil
         }
+        var htmlWriter: HTMLReportWriter?
+        if let htmlPath {
+            do {
+                htmlWriter = try HTMLReportWriter(path: htmlPath, header: header, suites: loaded.suites, masker: masker)
+            } catch {
+                Terminal.err("error: could not write the HTML report to \(htmlPath): \(error)")
+            }
+        }
         let reporters: RunReporters
         do {
             let junitWriter = try JUnitWriter(
                 path: junit, format: JUnitReport(masker: masker, includeFileAndLine: junitFileLine))
             reporters = try RunReporters(
-                record: recordWriter, junit: junitWriter,
+                record: recordWriter, junit: junitWriter, html: htmlWriter,
                 console: ConsoleFormatter(useColor: Terminal.useColor(fileDescriptor: 1)))
         } catch {
             Terminal.err("error: could not write the JUnit report to \(junit): \(error)")
             recordWriter?.abandon()
+            htmlWriter?.abandon()
             await server?.stop()
             throw ExitStatus.invalidInput
         }
@@ -316,11 +340,20 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             Terminal.err("error: could not write the JUnit report to \(junit): \(error)")
         }
+        let footer = RunRecordFooter(report, masker: masker)
         if let recordWriter = reporters.record {
             do {
-                try recordWriter.finish(RunRecordFooter(report, masker: masker))
+                try recordWriter.finish(footer)
             } catch {
                 Terminal.err("error: could not write the run record to \(recordPath): \(error)")
+            }
+        }
+        if let htmlWriter = reporters.html {
+            do {
+                try htmlWriter.finish(footer)
+                Terminal.out("HTML report: \(htmlWriter.path)")
+            } catch {
+                Terminal.err("error: could not write the HTML report to \(htmlWriter.path): \(error)")
             }
         }
         Terminal.out(console.summary(report))

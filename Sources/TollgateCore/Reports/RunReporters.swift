@@ -9,13 +9,18 @@ public final class RunReporters: Sendable {
     public let record: RunRecordWriter?
     /// The JUnit report.
     public let junit: JUnitWriter
+    /// The HTML report, unless `--no-html` or it could not be started.
+    public let html: HTMLReportWriter?
     private let details: OrderedSpool
     private let console: ConsoleFormatter
 
     /// Sets the reporters up; throws when the JUnit spool or the details spool cannot be created.
-    public init(record: RunRecordWriter?, junit: JUnitWriter, console: ConsoleFormatter) throws {
+    public init(
+        record: RunRecordWriter?, junit: JUnitWriter, html: HTMLReportWriter? = nil, console: ConsoleFormatter
+    ) throws {
         self.record = record
         self.junit = junit
+        self.html = html
         self.console = console
         details = try OrderedSpool.temporary(named: "details")
     }
@@ -23,6 +28,7 @@ public final class RunReporters: Sendable {
     /// Hands a finished scenario to every report.
     public func add(_ scenario: ScenarioReport) {
         record?.append(scenario)
+        html?.append(scenario)
         junit.append(scenario)
         if let text = console.details(scenario) {
             details.append(key: scenario.ordinal, text)
@@ -41,5 +47,6 @@ public final class RunReporters: Sendable {
         details.remove()
         junit.abandon()
         record?.abandon()
+        html?.abandon()
     }
 }

@@ -116,9 +116,10 @@ final class OpenSSLServer: @unchecked Sendable {
         self.process = server
     }
 
-    /// Stops the server (SIGTERM; Foundation reaps it) and removes its files.
+    /// Stops the server (SIGKILL: started from a dispatch thread, it inherited a blocked SIGTERM) and
+    /// removes its files.
     func stop() async {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         try? FileManager.default.removeItem(at: directory)
     }
 }
