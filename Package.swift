@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 for the run record
             ]
         ),
+        // Comparing two run records (`tollgate compare`): pairing, structural drift, rules, approvals, reports.
+        .target(name: "TollgateCompare", dependencies: ["TollgateCore", "TollgateXML", "TollgateFrontEnd"]),
         // The built-in Veeam Backup Enterprise Manager server (Hummingbird 2).
         .target(
             name: "TollgateServer",
@@ -69,6 +71,7 @@ let package = Package(
             name: "tollgate",
             dependencies: [
                 "TollgateCore",
+                "TollgateCompare",
                 "TollgateServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -25,7 +25,7 @@ struct Tollgate: AsyncParsableCommand {
         commandName: "tollgate",
         abstract: "Protocol conformance harness for the Veeam Backup Enterprise Manager REST API.",
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, LintCommand.self, XPathCommand.self, ServeCommand.self],
+        subcommands: [RunCommand.self, LintCommand.self, XPathCommand.self, ServeCommand.self, CompareCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -38,6 +38,16 @@ public enum ProfileChoice: Sendable {
         }
     }
 
+    /// What the built-in profile `name` numbers afresh on every run (`tollgate compare --profile`); nil for
+    /// an unknown name. The declarative profile knows of none.
+    public static func volatileValues(ofProfileNamed name: String) -> [VolatileValue]? {
+        switch name {
+        case EnterpriseManagerProfile.name: return EnterpriseManagerProfile().volatileValues
+        case DeclarativeProfile.name: return []
+        default: return nil
+        }
+    }
+
     /// The profile itself.
     var profile: any ProtocolProfile {
         switch self {

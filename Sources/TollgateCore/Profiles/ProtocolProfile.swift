@@ -6,7 +6,9 @@
 ///   what a rejected session looks like;
 /// - ``fingerprint(using:session:)``: who the server is, asked once at the start of a run;
 /// - ``taskHints``: values read on every poll attempt for notes (a task's state, its result);
-/// - ``serverMessage(in:)``: the message of an error body, behind "server said: …".
+/// - ``serverMessage(in:)``: the message of an error body, behind "server said: …";
+/// - ``volatileValues``: values that differ from run to run of the same server (task numbers), which
+///   `tollgate compare` normalises.
 ///
 /// Built-in profiles: ``EnterpriseManagerProfile`` (Veeam Backup Enterprise Manager, the default) and
 /// ``DeclarativeProfile`` (a suite's own `session:` description). ``ProfileChoice`` selects one.
@@ -22,4 +24,21 @@ protocol ProtocolProfile: Sendable {
     func fingerprint(using client: ProbeClient, session: RunSession?) async -> Fingerprint
     /// The server's own explanation in an error body, or nil when the body is not an error document.
     func serverMessage(in body: [UInt8]) -> String?
+    /// Regular expressions matching values that a server numbers afresh on every run (EM task ids):
+    /// `tollgate compare` replaces each match by the pattern's placeholder before comparing.
+    var volatileValues: [VolatileValue] { get }
+}
+
+/// A value a server numbers afresh on every run, and what `tollgate compare` shows instead.
+public struct VolatileValue: Sendable, Equatable {
+    /// A regular expression (Swift `Regex` syntax) matching the value.
+    public var pattern: String
+    /// The placeholder shown instead, e.g. `task-{n}`.
+    public var placeholder: String
+
+    /// Creates a volatile value.
+    public init(pattern: String, placeholder: String) {
+        self.pattern = pattern
+        self.placeholder = placeholder
+    }
 }

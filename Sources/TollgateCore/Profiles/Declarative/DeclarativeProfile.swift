@@ -16,4 +16,5 @@ struct DeclarativeProfile: ProtocolProfile {
     func fingerprint(using client: ProbeClient, session: RunSession?) async -> Fingerprint { Fingerprint() }
 
     func serverMessage(in body: [UInt8]) -> String? { nil }
+    var volatileValues: [VolatileValue] { [] }
 }

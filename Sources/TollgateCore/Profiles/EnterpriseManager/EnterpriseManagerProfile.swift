@@ -43,4 +43,7 @@ struct EnterpriseManagerProfile: ProtocolProfile {
     func serverMessage(in body: [UInt8]) -> String? {
         EnterpriseManagerErrorMessage.extract(from: body)
     }
+
+    /// Task ids (`task-17`, protocol §7.2) are numbered by the server as tasks are created.
+    var volatileValues: [VolatileValue] { [VolatileValue(pattern: "task-[0-9]+", placeholder: "task-{n}")] }
 }
