@@ -81,6 +81,7 @@ let package = Package(
         .executableTarget(name: "FuzzScenarioLoader", dependencies: ["TollgateCore"], path: "Fuzz/FuzzScenarioLoader"),
         .executableTarget(name: "FuzzXPath", dependencies: ["TollgateXML"], path: "Fuzz/FuzzXPath"),
         .testTarget(name: "TollgateFrontEndTests", dependencies: ["TollgateFrontEnd"]),
+        .testTarget(name: "TollgateCompareTests", dependencies: ["TollgateCompare", "TollgateCore", "TollgateXML"]),
         // The bare Hummingbird route the built-in server is measured against (Benchmarks/run.sh, part server).
         .executableTarget(
             name: "BareRoute",

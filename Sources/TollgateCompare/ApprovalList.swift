@@ -73,7 +73,7 @@ public struct ApprovalList: Sendable {
                 candidate: entry.values["candidate"], reason: reason, ticket: entry.values["ticket"],
                 line: entry.node.location.line))
         }
-        diagnostics += reader.diagnostics
+        diagnostics += reader.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         guard diagnostics.isEmpty else { throw CompareFileProblems(diagnostics: diagnostics) }
         return ApprovalList(approvals: approvals)
     }

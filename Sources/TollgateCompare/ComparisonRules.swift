@@ -83,7 +83,7 @@ public struct ComparisonRules {
             }
             rules.append(Rule(path: path, kind: kind, action: actions[0]))
         }
-        diagnostics += reader.diagnostics
+        diagnostics += reader.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         guard diagnostics.isEmpty else { throw CompareFileProblems(diagnostics: diagnostics) }
         return ComparisonRules(rules: rules)
     }
