@@ -46,9 +46,10 @@ extension EnterpriseManagerResponder {
             }
             return Reply(status: 200, body: factory.logonSession(found))
         case .jobs(let kind):
+            let entity = try wantsEntity(facts)
             guard session.role.mayReadJobs else { throw APIError.accessDenied }
             let jobs = await state.jobs(kind)
-            if try wantsEntity(facts) {
+            if entity {
                 return Reply(status: 200, body: factory.jobEntities(kind, jobs))
             }
             return Reply(status: 200, body: factory.jobReferences(kind, jobs))
@@ -56,8 +57,8 @@ extension EnterpriseManagerResponder {
             if facts.method == "POST" {
                 return try await runAction(on: kind, id: id, facts: facts, session: session, faults: faults, factory: factory)
             }
-            guard session.role.mayReadJobs else { throw APIError.accessDenied }
             let entity = try wantsEntity(facts)
+            guard session.role.mayReadJobs else { throw APIError.accessDenied }
             guard let job = await state.job(kind, id: id) else {
                 throw Self.jobNotFound(kind, id)
             }

@@ -25,6 +25,9 @@ actor EnterpriseManagerState {
     /// Toggles whose task has not finished yet, oldest first (every task takes the same time, so
     /// they finish in this order): each flips `ScheduleEnabled` of its job once the task is done.
     private var pendingToggles: [(kind: JobKind, jobID: String, created: ContinuousClock.Instant)] = []
+    /// Entries of `pendingToggles` before this index are applied (dropped in bulk, so applying one
+    /// toggle does not shift all the others under a toggle storm).
+    private var appliedToggles = 0
     private var lastTaskNumber = 0
     /// The lowest task number that may still be kept (tasks below it were forgotten).
     private var oldestTaskNumber = 1
@@ -128,14 +131,17 @@ actor EnterpriseManagerState {
     /// before the task says Finished, nor a Finished task whose flag has not changed.
     private func applyFinishedToggles() {
         let now = clock.now
-        let due = pendingToggles.prefix { $0.created.duration(to: now) >= taskDuration }.count
-        guard due > 0 else { return }
-        for toggle in pendingToggles.prefix(due) {
+        while appliedToggles < pendingToggles.count, pendingToggles[appliedToggles].created.duration(to: now) >= taskDuration {
+            let toggle = pendingToggles[appliedToggles]
             if let index = jobs[toggle.kind]?.firstIndex(where: { $0.id == toggle.jobID }) {
                 jobs[toggle.kind]?[index].scheduleEnabled.toggle()
             }
+            appliedToggles += 1
         }
-        pendingToggles.removeFirst(due)
+        if appliedToggles > 0, appliedToggles * 2 >= pendingToggles.count {
+            pendingToggles.removeFirst(appliedToggles)
+            appliedToggles = 0
+        }
     }
 
     /// Runs a job action and returns its new task, as the 202 answer shows it: always `Running`
