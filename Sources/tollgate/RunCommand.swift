@@ -96,6 +96,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Built-in server only: a fault rule KIND[=ARG][@METHOD:/path*] (repeatable).")
     var builtinFault: [String] = []
 
+    @Option(help: "Built-in server only: the Enterprise Manager release to emulate (\(ServerRelease.names.joined(separator: ", "))).")
+    var builtinRelease = ServerRelease.default.rawValue
+
     @Option(help: "Log level of the built-in server's request log (trace, debug, info, notice, warning, error).")
     var logLevel: String = "warning"
 
@@ -116,6 +119,7 @@ struct RunCommand: AsyncParsableCommand {
         guard builtinTaskSeconds >= 0 else { throw InvalidValue("--builtin-task-seconds must not be negative") }
         guard builtinTaskSeconds <= 86_400 else { throw InvalidValue("--builtin-task-seconds must be at most 86400") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw InvalidValue("unknown --log-level '\(logLevel)'") }
+        _ = try ServerRelease.parse(builtinRelease, option: "--builtin-release")
         try sharding.check()
     }
 
@@ -292,6 +296,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         configuration.taskDuration = .milliseconds(Int64(builtinTaskSeconds * 1000))
         configuration.faultHeaderEnabled = true
+        configuration.release = try ServerRelease.parse(builtinRelease, option: "--builtin-release")
         do {
             configuration.faults = try builtinFault.map { try FaultRule(parsing: $0) }
         } catch {

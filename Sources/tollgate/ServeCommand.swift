@@ -49,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("session-idle-seconds"), help: "A logon session expires after this idle time.")
     var sessionIdleSeconds = 900.0
 
+    @Option(help: "The Enterprise Manager release to emulate: \(ServerRelease.names.joined(separator: ", ")).")
+    var release = ServerRelease.default.rawValue
+
     @Option(help: "YAML inventory of jobs and agent jobs (default: the built-in one).")
     var inventory: String?
 
@@ -102,6 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func makeConfiguration() throws -> ServerConfiguration {
         var configuration = ServerConfiguration(host: host, port: port)
         func invalid(_ message: String) -> InvalidValue { InvalidValue(message) }
+        configuration.release = try ServerRelease.parse(release, option: "--release")
         guard (0...65535).contains(port) else { throw invalid("--port must be between 0 and 65535") }
         guard taskSeconds >= 0, taskSeconds <= 86_400 else { throw invalid("--task-seconds must be between 0 and 86400") }
         guard sessionIdleSeconds > 0, sessionIdleSeconds <= 86_400 * 7 else {

@@ -41,6 +41,8 @@ struct CommandTests {
             (["run", "--jobs", "0"], Int32(2), "error: --jobs must be at least 1"),
             (["run", "--timeout", "0"], Int32(2), "error: --timeout must be more than 0 seconds"),
             (["run", "--builtin-task-seconds=-1"], Int32(2), "error: --builtin-task-seconds must not be negative"),
+            (["serve", "--release", "14"], Int32(2), "error: --release 14: unknown release; known releases: 11, 12, 13"),
+            (["run", "--builtin-release", "v9"], Int32(2), "error: --builtin-release v9: unknown release; known releases: 11, 12, 13"),
             (["serve", "--task-seconds", "soon"], Int32(64), "--task-seconds"),
             (["lint", "--no-such-flag"], Int32(64), "--no-such-flag"),
         ])

@@ -68,6 +68,8 @@ extension ReliabilityTests {
                       message: "--builtin-task-seconds must not be negative"),
             BadOption(label: "--profile unknown", extra: ["--profile", "soap"], status: 2,
                       message: "--profile soap: unknown profile; use enterprise-manager or declarative"),
+            BadOption(label: "--builtin-release unknown", extra: ["--builtin-release", "14"], status: 2,
+                      message: "--builtin-release 14: unknown release; known releases: 11, 12, 13"),
             BadOption(label: "--jobs abc", extra: ["--jobs", "abc"], status: 64, message: "The value 'abc' is invalid for '--jobs"),
             BadOption(label: "--max-body-bytes 0", extra: ["--max-body-bytes", "0"], status: 2, message: "--max-body-bytes must be more than 0"),
             BadOption(label: "--var without =", extra: ["--var", "novalue"], status: 64, message: "--var expects NAME=VALUE, got 'novalue'"),

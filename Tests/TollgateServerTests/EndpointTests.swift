@@ -103,7 +103,7 @@ struct EndpointTests {
             #expect(logoff.header("Content-Length") == nil)
             #expect(try await server.get("/api/jobs", token: second).status == 401)
             #expect(try await server.get("/api/jobs", token: first).status == 200)
-            #expect(try await server.get("/api/jobs", token: operatorToken).status == 200)
+            #expect(try await server.get("/api/jobs", token: operatorToken).status == 403, "jobs are for Portal Administrators (§5.1)")
         }
     }
 
@@ -265,10 +265,13 @@ struct EndpointTests {
             let entity = "/api/agents/jobs/\(agentJobID)?format=Entity"
             let flag = "string(/em:AgentBackupJob/em:ScheduleEnabled)"
             #expect(try xpath(flag, try await server.get(entity, token: token).body) == "true")
-            #expect(try await server.post("/api/agents/jobs/\(agentJobID)?action=toggleScheduleEnabled", token: token).status == 202)
-            #expect(try xpath(flag, try await server.get(entity, token: token).body) == "false")
-            #expect(try await server.post("/api/agents/jobs/\(agentJobID)?action=toggleScheduleEnabled", token: token).status == 202)
-            #expect(try xpath(flag, try await server.get(entity, token: token).body) == "true")
+            for expected in ["false", "true"] {
+                let accepted = try await server.post("/api/agents/jobs/\(agentJobID)?action=toggleScheduleEnabled", token: token)
+                #expect(accepted.status == 202)
+                let task = try #require(URL(string: try xpath("string(/em:Task/@Href)", accepted.body))).path
+                _ = try await server.waitForTask(task, token: token)
+                #expect(try xpath(flag, try await server.get(entity, token: token).body) == expected)
+            }
         }
     }
 

@@ -115,7 +115,9 @@ struct ErrorTests {
     func forbidden(mode: Mode, json: Bool) async throws {
         try await withServer(mode) { server in
             let token = try await server.logOn("operator", "0perator")
-            #expect(try await server.get("/api/agents/jobs/\(agentJobID)?format=Entity", token: token).status == 200)
+            let adminToken = try await server.logOn()
+            // Reference §5.1: jobs are listed and read only by Portal Administrators.
+            #expect(try await server.get("/api/agents/jobs/\(agentJobID)?format=Entity", token: token).status == 403)
             for action in ["start", "stop", "retry", "toggleScheduleEnabled"] {
                 let message = try Self.expectError(
                     try await server.post("/api/agents/jobs/\(agentJobID)?action=\(action)", token: token, json: json),
@@ -124,7 +126,7 @@ struct ErrorTests {
             }
             let flag = try xpath(
                 "string(/em:AgentBackupJob/em:ScheduleEnabled)",
-                try await server.get("/api/agents/jobs/\(agentJobID)?format=Entity", token: token).body)
+                try await server.get("/api/agents/jobs/\(agentJobID)?format=Entity", token: adminToken).body)
             #expect(flag == "true")
             #expect(try xpath("count(/em:Tasks/em:Task)", try await server.get("/api/tasks", token: token).body) == "0")
         }

@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable {
     /// The most tasks the server keeps; beyond it the oldest are forgotten (404), so a session that
     /// creates tasks forever cannot grow the server without bound (RELIABILITY.md, load findings).
     public var retainedTaskLimit: Int = 10_000
+    /// The Enterprise Manager release emulated: API versions, backup server version, JSON style
+    /// (default ``ServerRelease/default``, 12).
+    public var release: ServerRelease
 
     /// Creates a configuration; every parameter has the default described on its property.
     public init(
@@ -40,7 +43,8 @@ public struct ServerConfiguration: Sendable {
         faults: [FaultRule] = [],
         faultHeaderEnabled: Bool = false,
         tls: TLSSettings? = nil,
-        requestLogLevel: Logger.Level = .info
+        requestLogLevel: Logger.Level = .info,
+        release: ServerRelease = .default
     ) {
         self.host = host
         self.port = port
@@ -53,6 +57,7 @@ public struct ServerConfiguration: Sendable {
         self.faultHeaderEnabled = faultHeaderEnabled
         self.tls = tls
         self.requestLogLevel = requestLogLevel
+        self.release = release
     }
 
     /// Adds (or replaces) an account with its role.

@@ -1,9 +1,10 @@
 /// The Enterprise Manager role of a user, which decides what the user may do.
 ///
-/// Enterprise Manager knows three roles. The built-in server models one difference between
-/// them: only a Portal Administrator may run job actions (start, stop, retry, sync,
-/// toggleScheduleEnabled); the others get `403 Forbidden` ("Access denied"), as the reference
-/// describes for a Restore Operator starting a job.
+/// Enterprise Manager knows three roles. Only a Portal Administrator may list and read jobs and
+/// agent jobs (reference §5.1: `GET /jobs` answers "only to accounts with the Portal
+/// Administrator role") and run job actions (start, stop, retry, sync, toggleScheduleEnabled);
+/// the others get `403 Forbidden` ("Access denied"), as the reference describes for a Restore
+/// Operator starting a job. What each may read of the rest is ``mayRead(_:)``.
 public enum UserRole: String, Sendable, Equatable, CaseIterable {
     /// Portal Administrator: everything.
     case portalAdministrator = "portal-administrator"
@@ -21,6 +22,12 @@ public enum UserRole: String, Sendable, Equatable, CaseIterable {
         case .portalUser: area != .security
         case .restoreOperator: area == .restore
         }
+    }
+
+    /// Whether the role may list and read `/jobs` and `/agents/jobs` (and a job's sessions): only
+    /// a Portal Administrator (reference §5.1; the agent job pages name no other role).
+    public var mayReadJobs: Bool {
+        self == .portalAdministrator
     }
 
     /// Whether the role may start, stop, retry and toggle jobs.

@@ -46,8 +46,10 @@ extension EnterpriseManagerResponder {
             }
             return Reply(status: 200, body: factory.logonSession(found))
         case .jobs(let kind):
+            let entity = try wantsEntity(facts)
+            guard session.role.mayReadJobs else { throw APIError.accessDenied }
             let jobs = await state.jobs(kind)
-            if try wantsEntity(facts) {
+            if entity {
                 return Reply(status: 200, body: factory.jobEntities(kind, jobs))
             }
             return Reply(status: 200, body: factory.jobReferences(kind, jobs))
@@ -56,11 +58,13 @@ extension EnterpriseManagerResponder {
                 return try await runAction(on: kind, id: id, facts: facts, session: session, faults: faults, factory: factory)
             }
             let entity = try wantsEntity(facts)
+            guard session.role.mayReadJobs else { throw APIError.accessDenied }
             guard let job = await state.job(kind, id: id) else {
                 throw Self.jobNotFound(kind, id)
             }
             return Reply(status: 200, body: entity ? factory.jobEntity(kind, job) : factory.jobReference(kind, job, element: "EntityRef"))
         case .jobSessions(let kind, let id):
+            guard session.role.mayReadJobs else { throw APIError.accessDenied }
             guard let job = await state.job(kind, id: id) else {
                 throw Self.jobNotFound(kind, id)
             }
@@ -90,7 +94,7 @@ extension EnterpriseManagerResponder {
     private func logOn(_ facts: RequestFacts, factory: ResourceFactory) async throws(APIError) -> Reply {
         var version = "latest"
         if let requested = facts.parameters["v"], !requested.isEmpty {
-            let known = ["latest"] + ResourceFactory.supportedVersions
+            let known = ["latest"] + configuration.release.restVersions
             guard known.contains(requested.lowercased()) else {
                 throw APIError.badRequest(
                     "Unsupported API version '\(requested)'. Supported: \(known.joined(separator: ", ")).")

@@ -71,7 +71,8 @@ struct EnterpriseManagerResponder: HTTPResponder {
         let factory = ResourceFactory(
             origin: "\(scheme)://\(facts.authority ?? fallbackAuthority.current)",
             backupServer: configuration.inventory.backupServer,
-            inventory: configuration.inventory)
+            inventory: configuration.inventory,
+            release: configuration.release)
         do {
             return try await perform(route, facts: facts, faults: faults, factory: factory)
         } catch {
@@ -95,7 +96,11 @@ struct EnterpriseManagerResponder: HTTPResponder {
             }
             return response
         }
-        let text = facts.wantsJSON ? body.jsonDocument(camelCase: faults.contains(.camelCaseJSON)) : body.xmlDocument()
+        let release = configuration.release
+        let camelCase = release.jsonKeyCase == .camelCase || faults.contains(.camelCaseJSON)
+        let text =
+            facts.wantsJSON
+            ? body.jsonDocument(camelCase: camelCase, writesNulls: release.jsonNulls == .written) : body.xmlDocument()
         var bytes = Array(text.utf8)
         var contentType = facts.wantsJSON ? "application/json" : "application/xml"
         for fault in faults {

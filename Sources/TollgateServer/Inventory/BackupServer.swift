@@ -9,11 +9,12 @@ public struct BackupServer: Sendable, Equatable {
     public var description: String
     /// `Port`, the backup service port (9392 by default).
     public var port: Int
-    /// `Version`, a build number like `12.3.2.4465`.
-    public var version: String
+    /// `Version`, a build number like `12.3.2.4465`; nil serves the build of the emulated release
+    /// (``ServerRelease/backupServerVersion``).
+    public var version: String?
 
     /// Creates a backup server.
-    public init(id: String, name: String, description: String = "", port: Int = 9392, version: String = "12.3.2.4465") {
+    public init(id: String, name: String, description: String = "", port: Int = 9392, version: String? = nil) {
         self.id = id
         self.name = name
         self.description = description

@@ -12,8 +12,7 @@ extension Inventory {
     id: "d1444f74-27e6-4399-81a9-d28ba98913f0",
     name: "srv12.tech.local",
     description: "Main backup server",
-    port: 9392,
-    version: "12.3.2.4465"),
+    port: 9392),
         jobs: [
             InventoryJob(
                 id: "5658281f-625e-4627-89dd-d2a0c48be99e",

@@ -7,7 +7,7 @@ extension Inventory {
     ///   name: srv12.tech.local
     ///   description: Main backup server   # optional, default ""
     ///   port: 9392                  # optional, default 9392
-    ///   version: 12.3.2.4465        # optional, default 12.3.2.4465
+    ///   version: 12.3.2.4465        # optional, default: the emulated release's build
     /// jobs:                         # /api/jobs
     ///   - id: 5658281f-625e-4627-89dd-d2a0c48be99e
     ///     name: DB Backup
@@ -66,7 +66,7 @@ extension Inventory {
             server = BackupServer(
                 id: try entry.requiredString("id"), name: try entry.requiredString("name"),
                 description: try entry.string("description") ?? "", port: try entry.int("port") ?? 9392,
-                version: try entry.string("version") ?? "12.3.2.4465")
+                version: try entry.string("version"))
         }
         let jobs = try (root.mappings("jobs") ?? []).map { try Self.job(from: $0, defaultType: nil) }
         let agentJobs = try (root.mappings("agentJobs") ?? []).map { try Self.job(from: $0, defaultType: "AgentBackup") }

@@ -79,7 +79,7 @@ extension ResourceFactory {
                 + backupServerDownLinks(server),
             children: [
                 .leaf("Description", .string(server.description)), .leaf("Port", .int(server.port)),
-                .leaf("Version", .string(server.version)),
+                .leaf("Version", .string(server.version ?? release.backupServerVersion)),
             ])
     }
 

@@ -9,8 +9,8 @@ struct ResourceFactory: Sendable {
     /// What the catalog resources (repositories, backups, reports, …) are built from.
     var inventory: Inventory
 
-    /// The API versions listed by `GET /api/` and accepted by `?v=` (besides `latest`).
-    static let supportedVersions = ["v1_5", "v1_6", "v1_7"]
+    /// The emulated release: the API versions `GET /api/` lists and the backup server's `Version`.
+    var release: ServerRelease
 
     func url(_ path: String) -> String {
         origin + "/api" + path
@@ -36,7 +36,7 @@ struct ResourceFactory: Sendable {
 
     /// `GET /api/`: no `Href` on the root (JSON `"Href": null`), as real servers answer.
     func enterpriseManager() -> ResourceNode {
-        let versions = Self.supportedVersions.map { version in
+        let versions = release.restVersions.map { version in
             ResourceNode(
                 "SupportedVersion",
                 attributes: [ResourceAttribute("Name", .string(version))],
@@ -76,7 +76,9 @@ struct ResourceFactory: Sendable {
         if monitoring {
             items.append(link("Down", "/backupServers", type: "BackupServerReferenceList"))
         }
-        items.append(link("Down", "/jobs", type: "JobReferenceList"))
+        if role.mayReadJobs {
+            items.append(link("Down", "/jobs", type: "JobReferenceList"))
+        }
         if monitoring {
             items += [
                 link("Down", "/hierarchyRoots", type: "HierarchyRootReferenceList"),
@@ -110,7 +112,9 @@ struct ResourceFactory: Sendable {
                 link("Down", "/backupServers?format=Entity", type: "BackupServerList"),
             ]
         }
-        items.append(link("Down", "/jobs?format=Entity", type: "JobList"))
+        if role.mayReadJobs {
+            items.append(link("Down", "/jobs?format=Entity", type: "JobList"))
+        }
         if monitoring {
             items += [
                 link("Down", "/hierarchyRoots?format=Entity", type: "HierarchyRootList"),
@@ -276,7 +280,7 @@ struct ResourceFactory: Sendable {
     /// `<Error Message StatusCode>`; `FirstChanceExceptionMessage` repeats the message on 500s as in
     /// the real capture; absent values are `null` in JSON, whose keys are alphabetical.
     static func error(_ error: APIError) -> ResourceNode {
-        ResourceNode(
+        var node = ResourceNode(
             "Error",
             attributes: [
                 ResourceAttribute("Message", .string(error.message)),
@@ -288,5 +292,7 @@ struct ResourceFactory: Sendable {
                 .leaf("StackTrace", .null),
             ],
             jsonKeyOrder: ["FirstChanceExceptionMessage", "Message", "StackTrace", "Status", "StatusCode"])
+        node.keepsJSONNulls = true
+        return node
     }
 }

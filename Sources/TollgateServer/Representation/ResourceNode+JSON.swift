@@ -5,45 +5,54 @@ extension ResourceNode {
     /// `null`. Key order follows the captures, where .NET writes a derived type's members
     /// before its base type's: by default child elements, other attributes, `Links`, then
     /// `Href` and `Type`; nodes whose captures differ (Link, Ref, Error) give `jsonKeyOrder`.
-    func jsonDocument(camelCase: Bool) -> String {
+    /// Unless `writesNulls`, members whose value is `null` are left out (the 9.5 U4 style), except
+    /// in nodes that set `keepsJSONNulls` (Error).
+    func jsonDocument(camelCase: Bool, writesNulls: Bool = true) -> String {
+        let style = JSONStyle(camelCase: camelCase, writesNulls: writesNulls)
         var out = ""
         if case .wrappedList(let key) = jsonShape {
-            out += "{" + Self.jsonString(Self.key(key, camelCase)) + ":"
-            writeJSONArray(into: &out, camelCase: camelCase)
+            out += "{" + Self.jsonString(Self.key(key, style.camelCase)) + ":"
+            writeJSONArray(into: &out, style)
             out += "}"
         } else {
-            writeJSONObject(into: &out, camelCase: camelCase)
+            writeJSONObject(into: &out, style)
         }
         return out
     }
 
-    private func writeJSONValue(into out: inout String, camelCase: Bool) {
+    /// The key case and null handling of one document.
+    private struct JSONStyle {
+        var camelCase: Bool
+        var writesNulls: Bool
+    }
+
+    private func writeJSONValue(into out: inout String, _ style: JSONStyle) {
         if let value {
             out += Self.jsonLiteral(value)
             return
         }
         switch jsonShape {
         case .object:
-            writeJSONObject(into: &out, camelCase: camelCase)
+            writeJSONObject(into: &out, style)
         case .list:
-            writeJSONArray(into: &out, camelCase: camelCase)
+            writeJSONArray(into: &out, style)
         case .wrappedList(let key):
-            out += "{" + Self.jsonString(Self.key(key, camelCase)) + ":"
-            writeJSONArray(into: &out, camelCase: camelCase)
+            out += "{" + Self.jsonString(Self.key(key, style.camelCase)) + ":"
+            writeJSONArray(into: &out, style)
             out += "}"
         }
     }
 
-    private func writeJSONArray(into out: inout String, camelCase: Bool) {
+    private func writeJSONArray(into out: inout String, _ style: JSONStyle) {
         out += "["
         for (index, child) in children.enumerated() {
             if index > 0 { out += "," }
-            child.writeJSONValue(into: &out, camelCase: camelCase)
+            child.writeJSONValue(into: &out, style)
         }
         out += "]"
     }
 
-    private func writeJSONObject(into out: inout String, camelCase: Bool) {
+    private func writeJSONObject(into out: inout String, _ style: JSONStyle) {
         var members: [(key: String, node: ResourceNode)] = []
         let trailing = ["Href", "Type"]
         for child in children where child.name != "Links" {
@@ -66,11 +75,14 @@ extension ResourceNode {
                 (rank(lhs.element.key), lhs.offset) < (rank(rhs.element.key), rhs.offset)
             }.map(\.element)
         }
+        if !style.writesNulls && !keepsJSONNulls {
+            members.removeAll { $0.node.value == .null }
+        }
         out += "{"
         for (index, member) in members.enumerated() {
             if index > 0 { out += "," }
-            out += Self.jsonString(Self.key(member.key, camelCase)) + ":"
-            member.node.writeJSONValue(into: &out, camelCase: camelCase)
+            out += Self.jsonString(Self.key(member.key, style.camelCase)) + ":"
+            member.node.writeJSONValue(into: &out, style)
         }
         out += "}"
     }

@@ -1,5 +1,5 @@
 /// One response body as a tree: an element name, ordered attributes, children and an
-/// optional text value. Rendered to XML by `xmlDocument()` and to JSON by `jsonDocument(camelCase:)`,
+/// optional text value. Rendered to XML by `xmlDocument()` and to JSON by `jsonDocument(camelCase:writesNulls:)`,
 /// so that both representations always carry the same facts.
 struct ResourceNode: Sendable, Equatable {
     /// How the node turns into JSON (reference §9).
@@ -19,12 +19,15 @@ struct ResourceNode: Sendable, Equatable {
     /// Text content of a leaf element; `.null` leaves the element out of XML.
     var value: ResourceValue?
     var jsonShape: JSONShape
-    /// JSON keys in this order, when the default order (see `jsonDocument(camelCase:)`) differs
+    /// JSON keys in this order, when the default order (see `jsonDocument(camelCase:writesNulls:)`) differs
     /// from the captures; keys not listed follow in the default order.
     var jsonKeyOrder: [String]
     /// In XML the node itself is left out and its children take its place (`<Period>`s directly
     /// under the root, while JSON has `"Periods": [ … ]`).
     var inlineInXML: Bool
+    /// JSON writes this node's `null` members even for a release that leaves nulls out
+    /// (``ServerRelease/jsonNulls``): the Error body, whose nulls the 9.5 U4 capture shows.
+    var keepsJSONNulls = false
 
     init(
         _ name: String,

@@ -3,7 +3,8 @@ import Foundation
 /// Everything that changes while the server runs: logon sessions, jobs, job sessions and tasks.
 ///
 /// An actor, so every change is atomic: concurrent toggles of one job each flip
-/// `ScheduleEnabled` exactly once. Task states are computed from the clock when read.
+/// `ScheduleEnabled` exactly once. Task states are computed from the clock when read, and so is
+/// the effect of a toggle: it lands when its task finishes (``pendingToggles``).
 actor EnterpriseManagerState {
     private let users: [String: String]
     private let roles: [String: UserRole]
@@ -21,6 +22,12 @@ actor EnterpriseManagerState {
     /// Backup job sessions: the inventory's, then those job actions started, in creation order.
     private var sessionRecords: [JobSessionRecord]
     private var tasks: [Int: TaskRecord] = [:]
+    /// Toggles whose task has not finished yet, oldest first (every task takes the same time, so
+    /// they finish in this order): each flips `ScheduleEnabled` of its job once the task is done.
+    private var pendingToggles: [(kind: JobKind, jobID: String, created: ContinuousClock.Instant)] = []
+    /// Entries of `pendingToggles` before this index are applied (dropped in bulk, so applying one
+    /// toggle does not shift all the others under a toggle storm).
+    private var appliedToggles = 0
     private var lastTaskNumber = 0
     /// The lowest task number that may still be kept (tasks below it were forgotten).
     private var oldestTaskNumber = 1
@@ -109,19 +116,40 @@ actor EnterpriseManagerState {
 
     /// The jobs of one collection, in inventory order.
     func jobs(_ kind: JobKind) -> [InventoryJob] {
-        jobs[kind] ?? []
+        applyFinishedToggles()
+        return jobs[kind] ?? []
     }
 
     /// One job by its GUID (any case).
     func job(_ kind: JobKind, id: String) -> InventoryJob? {
-        jobs[kind]?.first { $0.id == id.lowercased() }
+        applyFinishedToggles()
+        return jobs[kind]?.first { $0.id == id.lowercased() }
     }
 
-    /// Runs a job action and returns its new task.
+    /// Flips `ScheduleEnabled` for every pending toggle whose task is Finished by now: the same
+    /// test as ``TaskRecord/snapshot(at:duration:)``, so a reader never sees the flag change
+    /// before the task says Finished, nor a Finished task whose flag has not changed.
+    private func applyFinishedToggles() {
+        let now = clock.now
+        while appliedToggles < pendingToggles.count, pendingToggles[appliedToggles].created.duration(to: now) >= taskDuration {
+            let toggle = pendingToggles[appliedToggles]
+            if let index = jobs[toggle.kind]?.firstIndex(where: { $0.id == toggle.jobID }) {
+                jobs[toggle.kind]?[index].scheduleEnabled.toggle()
+            }
+            appliedToggles += 1
+        }
+        if appliedToggles > 0, appliedToggles * 2 >= pendingToggles.count {
+            pendingToggles.removeFirst(appliedToggles)
+            appliedToggles = 0
+        }
+    }
+
+    /// Runs a job action and returns its new task, as the 202 answer shows it: always `Running`
+    /// (reference §7.1), even when tasks take no time (`--task-seconds 0`).
     ///
-    /// `toggleScheduleEnabled` flips `ScheduleEnabled` here, when the task is created, if the
-    /// task is going to succeed; a task forced to fail or never finish (`taskFault`:
-    /// `task-fails`, `task-never-finishes`) leaves the job as it was.
+    /// `toggleScheduleEnabled` flips `ScheduleEnabled` when its task finishes, if the task is
+    /// going to succeed; a task forced to fail or never finish (`taskFault`: `task-fails`,
+    /// `task-never-finishes`) leaves the job as it was.
     func run(
         _ action: JobAction,
         on kind: JobKind,
@@ -129,7 +157,8 @@ actor EnterpriseManagerState {
         session: LogonSessionRecord,
         taskFault: FaultKind?
     ) throws(APIError) -> TaskSnapshot {
-        guard var list = jobs[kind], let index = list.firstIndex(where: { $0.id == jobID.lowercased() }) else {
+        applyFinishedToggles()
+        guard let list = jobs[kind], let index = list.firstIndex(where: { $0.id == jobID.lowercased() }) else {
             throw APIError.notFound("\(kind.entityType) with id [\(jobID)] was not found.")
         }
         let job = list[index]
@@ -145,9 +174,9 @@ actor EnterpriseManagerState {
         default:
             outcome = .succeeds(message: action.successMessage(jobName: job.name))
         }
+        let now = clock.now
         if action == .toggleScheduleEnabled, case .succeeds = outcome {
-            list[index].scheduleEnabled.toggle()
-            jobs[kind] = list
+            pendingToggles.append((kind, job.id, now))
         }
         recordSession(for: action, kind: kind, job: job, outcome: outcome)
         lastTaskNumber += 1
@@ -155,7 +184,7 @@ actor EnterpriseManagerState {
             number: lastTaskNumber,
             sessionID: session.id,
             operation: operation,
-            created: clock.now,
+            created: now,
             outcome: outcome,
             passesThroughOperationFinished: action == .sync)
         tasks[record.number] = record
@@ -163,7 +192,7 @@ actor EnterpriseManagerState {
             tasks[oldestTaskNumber] = nil
             oldestTaskNumber += 1
         }
-        return record.snapshot(at: record.created, duration: taskDuration)
+        return record.acceptedSnapshot
     }
 
     // MARK: Job sessions

@@ -12,9 +12,15 @@ struct TaskRecord: Sendable, Equatable {
 
     var id: String { "task-\(number)" }
 
+    /// The task in the 202 answer of the action that created it: `Running`, no `Result`, whatever
+    /// the task duration (every 202 body the reference shows, §7.1; clients poll from there).
+    var acceptedSnapshot: TaskSnapshot {
+        TaskSnapshot(id: id, state: "Running", operation: operation, result: nil)
+    }
+
     /// The task as seen at `now`, when tasks take `duration` to finish.
     func snapshot(at now: ContinuousClock.Instant, duration: Duration) -> TaskSnapshot {
-        let running = TaskSnapshot(id: id, state: "Running", operation: operation, result: nil)
+        let running = acceptedSnapshot
         let done: (success: Bool, message: String)
         switch outcome {
         case .neverFinishes:
