@@ -12,8 +12,11 @@ struct RunRecordFile {
     /// The schema published in the repository.
     static let schema = TollgateProcess.packageRoot.appendingPathComponent("Schemas/run-record.schema.json")
 
-    /// Reads the record at `url` and validates it; a violation fails the calling test with the validator's output.
-    static func validated(_ url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunRecordFile {
+    /// Reads the JSON file at `url` and validates it against `schema` (the run record's by default); a violation
+    /// fails the calling test with the validator's output.
+    static func validated(
+        _ url: URL, against schema: URL = schema, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunRecordFile {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
