@@ -39,6 +39,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write the comparison as JSON (Schemas/compare-report.schema.json).")
     var json: String?
 
+    @Option(help: "Write the comparison as one self-contained HTML page.")
+    var html: String?
+
     @Option(help: "The protocol profile whose volatile values are normalised (\(ProfileChoice.names.joined(separator: ", "))).")
     var profile = "enterprise-manager"
 
@@ -87,6 +90,7 @@ struct CompareCommand: ParsableCommand {
         write(ComparisonMarkdownReport.render(comparison, strict: strict), to: markdown, what: "Markdown summary")
         write(ComparisonJUnitReport.render(comparison, strict: strict), to: junit, what: "JUnit report")
         write(ComparisonJSONReport(comparison, strict: strict).rendered(), to: json, what: "JSON report")
+        write(ComparisonHTMLReport.render(comparison, strict: strict), to: html, what: "HTML report")
         write(ApprovalList.pendingFile(for: comparison.differences, base: base, candidate: candidate), to: writeApproved, what: "Pending approvals")
         if !unwritten.isEmpty { throw ExitStatus.invalidInput }
         if comparison.fails(strict: strict) { throw ExitStatus.failed }

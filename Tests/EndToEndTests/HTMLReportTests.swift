@@ -118,6 +118,43 @@ struct HTMLReportTests {
         #expect(dom.contains(#"&lt;script&gt;"#) && dom.contains(#"document.title="PWNED""#) && dom.contains("&lt;img src=x"),
             "the body is not shown as text")
     }
+    @Test("the compare view: regressions first, drift by severity with both values, approved and stale approvals marked")
+    func comparison() async throws {
+        let folder = try TollgateProcess.temporaryFolder()
+        var records: [String] = []
+        for release in ["12", "13"] {
+            let record = folder.appendingPathComponent("r\(release).json").path
+            _ = try await TollgateProcess.run(
+                ["run", "Specs", "--builtin-release", release, "--no-html", "--record", record, "--junit", folder.appendingPathComponent("r\(release).xml").path],
+                limit: 120)
+            records.append(record)
+        }
+        let approvals = folder.appendingPathComponent("approved.yaml")
+        try """
+            approved:
+              - { kind: key-renamed-case, path: "$.Refs", reason: "clients match keys case-insensitively", ticket: QA-7 }
+              - { kind: element-removed, path: "/Nothing", reason: "fixed long ago" }
+            """.write(to: approvals, atomically: true, encoding: .utf8)
+        let html = folder.appendingPathComponent("compare.html")
+        let outcome = try await TollgateProcess.run(
+            ["compare", records[0], records[1], "--approved", approvals.path, "--html", html.path], limit: 60)
+        #expect(outcome.status == 1, "stdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
+        let file = try String(contentsOf: html, encoding: .utf8)
+        #expect(!file.contains("<script"), "the compare view runs no script")
+        let dom = try await HeadlessChromium.dumpDOM(html)
+        #expect(dom.contains("<title>FAILED · compare · Tollgate</title>"))
+        #expect(dom.contains(#"<span data-count="regressions">3</span>"#))
+        #expect(!dom.contains(#"<span data-count="approved">0</span>"#), "the approval of $.Refs covers what lies under it")
+        #expect(dom.contains(#"<span data-count="stale">1</span>"#))
+        #expect(dom.contains("BackupServerVersion 12.3.2.4465 → 13.0.1.2067"), "the fingerprint change")
+        let regressions = try #require(dom.range(of: #"<section id="regressions">"#))
+        let breaking = try #require(dom.range(of: #"<section id="breaking">"#))
+        #expect(regressions.lowerBound < breaking.lowerBound, "regressions come first")
+        #expect(dom.contains(#"<td class="value"><code>Href</code></td><td class="value"><code>href</code></td>"#), "both values side by side")
+        #expect(dom.contains(#"<span class="label ok">APPROVED</span> <small>clients match keys case-insensitively [QA-7]</small>"#))
+        #expect(dom.contains(#"<span class="label warn">STALE</span> line 3"#))
+        #expect(dom.contains("BREAKING") && dom.contains("CHANGED"), "text labels beside the colours")
+    }
 }
 
 /// The DOM Chromium rendered, read with a few patterns (the renderer's markup is fixed).

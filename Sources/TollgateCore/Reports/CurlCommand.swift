@@ -1,7 +1,7 @@
 import Foundation
 
 /// A recorded request as a `curl` line to send it again. Masked values (`***`) become environment
-/// variables named after their header (`"$X_RESTSVCSESSIONID"`; `"$TOLLGATE_SECRET"` in a URL or body),
+/// variables named after their header (`"$X_API_TOKEN"`; `"$TOLLGATE_SECRET"` in a URL or body),
 /// so the line holds no secret; the same convention as the HTML report's curl lines.
 public enum CurlCommand {
     /// The line, preceded by `# set first: export NAME=…` when it needs variables.
@@ -27,7 +27,7 @@ public enum CurlCommand {
         return lines.joined(separator: "\n")
     }
 
-    /// `X-RestSvcSessionId` → `X_RESTSVCSESSIONID`.
+    /// `X-Api-Token` → `X_API_TOKEN`.
     static func variableName(_ header: String) -> String {
         var name = ""
         for character in header.uppercased() {
