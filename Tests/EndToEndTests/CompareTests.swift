@@ -25,7 +25,7 @@ struct CompareTests {
         let json = folder.appendingPathComponent("compare-\(UUID().uuidString).json")
         let outcome = try await TollgateProcess.run(["compare", base, candidate, "--json", json.path] + options, limit: 60)
         guard FileManager.default.fileExists(atPath: json.path) else { return (outcome, nil) }
-        return (outcome, try RunRecordFile.validated(json, against: Self.compareSchema))
+        return (outcome, try await RunRecordFile.validated(json, against: Self.compareSchema))
     }
 
     private func differences(_ report: RunRecordFile?) -> [[String: Any]] {

@@ -103,7 +103,7 @@ struct HTMLReportTests {
 
     @Test("a server's markup and scripts render as text and run nothing")
     func hostileBody() async throws {
-        let server = try StaticFileServer(folder: TollgateProcess.fixtures.appendingPathComponent("html"))
+        let server = try await StaticFileServer(folder: TollgateProcess.fixtures.appendingPathComponent("html"))
         defer { server.stop() }
         let (outcome, html) = try await run(["Tests/EndToEndTests/Fixtures/html/hostile.yaml", "--base-url", server.url])
         #expect(outcome.status == 1, "stdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")

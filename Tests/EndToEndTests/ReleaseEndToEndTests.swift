@@ -22,7 +22,7 @@ struct ReleaseEndToEndTests {
                 "run", "Specs", "--builtin-release", release, "--junit", folder.appendingPathComponent("junit.xml").path,
                 "--record", folder.appendingPathComponent("r\(release).json").path,
             ], limit: 120)
-        let record = try RunRecordFile.validated(folder.appendingPathComponent("r\(release).json"))
+        let record = try await RunRecordFile.validated(folder.appendingPathComponent("r\(release).json"))
         return (outcome, record)
     }
 
@@ -71,7 +71,7 @@ struct ReleaseEndToEndTests {
         let outcome = try await TollgateProcess.run(
             ["run", "Specs/agent-jobs.yaml", "--junit", folder.appendingPathComponent("junit.xml").path], limit: 60)
         #expect(outcome.status == 0, "stdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
-        let facts = try facts(try RunRecordFile.validated(folder.appendingPathComponent("run.json")))
+        let facts = try facts(try await RunRecordFile.validated(folder.appendingPathComponent("run.json")))
         #expect(facts["LatestVersion"] == "v1_7")
         #expect(facts["BackupServerVersion"] == "12.3.2.4465")
     }

@@ -108,7 +108,7 @@ extension ReliabilityTests {
                     #expect(skipped.message == Self.interruptedReason, "\(skipped.name): \(skipped.message)")
                 }
                 // The run record: valid, marked interrupted, the same outcomes as the JUnit report.
-                let record = try RunRecordFile.validated(folder.appendingPathComponent("run.json"))
+                let record = try await RunRecordFile.validated(folder.appendingPathComponent("run.json"))
                 #expect(record.json["interrupted"] as? Bool == true)
                 let recorded = record.outcomes
                 for (name, outcome) in expected {

@@ -41,7 +41,7 @@ extension ReliabilityTests {
                     environment: ["TOLLGATE_PASSWORD": Self.password], limit: 90)
                 #expect(outcome.status == run.status, "exit \(outcome.status)\nstdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
                 let report = try String(contentsOf: junit, encoding: .utf8)
-                let record = try RunRecordFile.validated(folder.appendingPathComponent("run.json")).text
+                let record = try await RunRecordFile.validated(folder.appendingPathComponent("run.json")).text
 
                 let sessionIDs = server.running.issuedSessionIDs
                 #expect(!sessionIDs.isEmpty, "the run logged on nowhere; nothing to look for")

@@ -13,23 +13,18 @@ struct RunRecordFile {
     static let schema = TollgateProcess.packageRoot.appendingPathComponent("Schemas/run-record.schema.json")
 
     /// Reads the JSON file at `url` and validates it against `schema` (the run record's by default); a violation
-    /// fails the calling test with the validator's output.
+    /// fails the calling test with the validator's output. The validator is awaited without blocking a
+    /// thread: the suite's timing tests share the two cooperative threads with this one.
     static func validated(
         _ url: URL, against schema: URL = schema, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> RunRecordFile {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", TollgateProcess.fixtures.appendingPathComponent("record/validate.py").path, schema.path, url.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+    ) async throws -> RunRecordFile {
+        let outcome = try await TollgateProcess.start(
+            ["python3", TollgateProcess.fixtures.appendingPathComponent("record/validate.py").path, schema.path, url.path],
+            program: URL(fileURLWithPath: "/usr/bin/env")
+        ).wait(limit: 120)
+        let printed = outcome.stdout + outcome.stderr
         #expect(
-            process.terminationStatus == 0 && printed.hasPrefix("valid"),
+            outcome.status == 0 && printed.hasPrefix("valid"),
             "\(url.lastPathComponent) does not validate against the schema:\n\(printed)", sourceLocation: sourceLocation)
         let data = try Data(contentsOf: url)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

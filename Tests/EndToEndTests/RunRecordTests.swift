@@ -11,7 +11,7 @@ struct RunRecordTests {
         let folder = try TollgateProcess.temporaryFolder()
         let junit = folder.appendingPathComponent("junit.xml")
         let outcome = try await TollgateProcess.run(["run"] + arguments + ["--junit", junit.path], limit: 120)
-        let record = try RunRecordFile.validated(folder.appendingPathComponent("run.json"))
+        let record = try await RunRecordFile.validated(folder.appendingPathComponent("run.json"))
         return (outcome, record, folder)
     }
 
@@ -117,7 +117,7 @@ struct RunRecordTests {
             "run", "Specs/entry-point.yaml", "--junit", folder.appendingPathComponent("j.xml").path, "--record", path.path,
         ])
         #expect(outcome.status == 0)
-        let record = try RunRecordFile.validated(path)
+        let record = try await RunRecordFile.validated(path)
         #expect(record.scenarios.count == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path))
         let commandLine = try #require(record.json["commandLine"] as? [String])

@@ -23,14 +23,14 @@ struct ShardTests {
     func shardsCoverTheSelection() async throws {
         let (whole, wholeURL) = try await run(["Specs"])
         #expect(whole.status == 0, "\(whole.stderr)")
-        let unsharded = try RunRecordFile.validated(wholeURL)
+        let unsharded = try await RunRecordFile.validated(wholeURL)
         #expect(unsharded.json["shard"] == nil)
         var seen: [String] = []
         var hashes: Set<String> = []
         for index in 1...3 {
             let (outcome, url) = try await run(["Specs", "--shard", "\(index)/3"])
             #expect(outcome.status == 0, "stdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
-            let record = try RunRecordFile.validated(url)
+            let record = try await RunRecordFile.validated(url)
             let shard = try #require(record.json["shard"] as? [String: Any])
             #expect(shard["index"] as? Int == index)
             #expect(shard["total"] as? Int == 3)
@@ -56,7 +56,7 @@ struct ShardTests {
             ["Specs/entry-point.yaml", "Specs/tasks.yaml", "--shard", "auto", "--durations", earlier.path],
             environment: ["JOB_COMPLETION_INDEX": "1", "TOLLGATE_SHARD_TOTAL": "2"])
         #expect(outcome.status == 0, "stdout:\n\(outcome.stdout)\nstderr:\n\(outcome.stderr)")
-        let record = try RunRecordFile.validated(url)
+        let record = try await RunRecordFile.validated(url)
         let shard = try #require(record.json["shard"] as? [String: Any])
         #expect(shard["index"] as? Int == 2)
         #expect(shard["total"] as? Int == 2)

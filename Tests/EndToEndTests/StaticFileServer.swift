@@ -8,7 +8,7 @@ final class StaticFileServer {
     private let process: Process
 
     /// Starts serving `folder`; waits until the server says its port.
-    init(folder: URL) throws {
+    init(folder: URL) async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tollgate-static-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
@@ -21,7 +21,7 @@ final class StaticFileServer {
         let deadline = Date().addingTimeInterval(20)
         var port: Substring?
         while port == nil, process.isRunning, Date() < deadline {
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             port = text.firstMatch(of: /port (\d+)/)?.output.1
         }

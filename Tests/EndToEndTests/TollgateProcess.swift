@@ -24,12 +24,13 @@ struct TollgateProcess {
     /// The fixtures folder of this test target.
     static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures")
 
-    /// Starts the binary; call `wait` or `interrupt` on the result.
+    /// Starts the binary (or another `program`); call `wait` or `interrupt` on the result.
     static func start(
-        _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL = packageRoot
+        _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL = packageRoot,
+        program: URL = executable
     ) throws -> Running {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory
         var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TOLLGATE_") }
